@@ -1,0 +1,248 @@
+package dev.lambdakit.env;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import org.apiguardian.api.API;
+
+/**
+ * Per-thread environment variables for {@link System#getenv}, with no JVM flag.
+ *
+ * <p>Java offers no way to change the environment of the running JVM: the map behind {@code System.getenv} is
+ * unmodifiable and its module is closed to reflection. {@code sun.misc.Unsafe} (module {@code jdk.unsupported}, open
+ * to all) can still swap the inner map of that unmodifiable wrapper. This class puts in a map that answers from the
+ * calling thread's {@link EnvScope} and falls back to the real values, then puts the original map back when the last
+ * scope closes. Threads with no scope, or with a closed one, see the real environment unchanged. Child threads
+ * inherit their parent's scope. Processes started with {@link ProcessBuilder} see the real environment.
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class EnvironmentOverlay {
+
+    private static final InheritableThreadLocal<EnvScope> CURRENT = new InheritableThreadLocal<>();
+    private static final Object LOCK = new Object();
+    private static int openScopes;
+    private static Access access;
+
+    private EnvironmentOverlay() {
+    }
+
+    /**
+     * Opens a scope with these variables ({@code null} values hide real ones). The overlay is installed on the
+     * first open scope and removed when the last one closes.
+     *
+     * @throws IllegalStateException when this JVM refuses the swap; the message names the fix
+     */
+    public static EnvScope open(Map<String, String> variables) {
+        synchronized (LOCK) {
+            if (openScopes == 0) {
+                access().install();
+            }
+            openScopes++;
+            return new EnvScope(null, variables, true);
+        }
+    }
+
+    /** Whether the overlay is in place now (some scope is open). */
+    public static boolean isInstalled() {
+        synchronized (LOCK) {
+            return openScopes > 0;
+        }
+    }
+
+    static void release() {
+        synchronized (LOCK) {
+            if (--openScopes == 0) {
+                access.uninstall();
+            }
+        }
+    }
+
+    static EnvScope current() {
+        return CURRENT.get();
+    }
+
+    static void setCurrent(EnvScope scope) {
+        if (scope == null) {
+            CURRENT.remove();
+        } else {
+            CURRENT.set(scope);
+        }
+    }
+
+    private static Access access() {
+        if (access == null) {
+            access = new Access();
+        }
+        return access;
+    }
+
+    /** The map put inside {@code System.getenv()}'s unmodifiable wrapper. */
+    private static final class OverlayMap extends AbstractMap<String, String> {
+        private final Map<String, String> real;
+
+        OverlayMap(Map<String, String> real) {
+            this.real = real;
+        }
+
+        private static EnvScope scope() {
+            EnvScope scope = CURRENT.get();
+            return scope == null || scope.isClosed() ? null : scope;
+        }
+
+        @Override
+        public String get(Object key) {
+            EnvScope scope = scope();
+            if (scope != null) {
+                Object value = scope.get(key);
+                if (value != EnvScope.MISSING) {
+                    return (String) value;
+                }
+            }
+            return real.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            EnvScope scope = scope();
+            if (scope != null) {
+                Object value = scope.get(key);
+                if (value != EnvScope.MISSING) {
+                    return value != null;
+                }
+            }
+            return real.containsKey(key);
+        }
+
+        @Override
+        public String getOrDefault(Object key, String defaultValue) {
+            String value = get(key);
+            return value != null ? value : defaultValue;
+        }
+
+        /** A consistent copy for this thread; built per call, so only bulk views pay for it. */
+        private Map<String, String> view() {
+            EnvScope scope = scope();
+            if (scope == null) {
+                return real;
+            }
+            Map<String, String> merged = new HashMap<>(real);
+            scope.effectiveOverrides().forEach((k, v) -> {
+                if (v == null) {
+                    merged.remove(k);
+                } else {
+                    merged.put(k, v);
+                }
+            });
+            return merged;
+        }
+
+        @Override
+        public int size() {
+            return view().size();
+        }
+
+        @Override
+        public Set<Entry<String, String>> entrySet() {
+            return new AbstractSet<>() {
+                @Override
+                public Iterator<Entry<String, String>> iterator() {
+                    Iterator<Entry<String, String>> it = view().entrySet().iterator();
+                    return new Iterator<>() {
+                        @Override
+                        public boolean hasNext() {
+                            return it.hasNext();
+                        }
+
+                        @Override
+                        public Entry<String, String> next() {
+                            Entry<String, String> e = it.next();
+                            return new SimpleImmutableEntry<>(e.getKey(), e.getValue());
+                        }
+                    };
+                }
+
+                @Override
+                public int size() {
+                    return view().size();
+                }
+            };
+        }
+    }
+
+    /** The Unsafe-based swap, found once. */
+    private static final class Access {
+        private final Object unsafe;
+        private final Method putObjectVolatile;
+        private final Object wrapper;
+        private final long innerOffset;
+        private final long[] viewCacheOffsets;
+        private final Map<String, String> original;
+
+        @SuppressWarnings("unchecked")
+        Access() {
+            wrapper = System.getenv();
+            String os = System.getProperty("os.name", "").toLowerCase();
+            if (os.startsWith("windows")) {
+                throw new IllegalStateException("Per-test environment variables are not supported on Windows, where "
+                        + "System.getenv(String) reads a second, case-insensitive map. Run the function in a forked "
+                        + "runtime instead.");
+            }
+            try {
+                Class<?> wrapperClass = Class.forName("java.util.Collections$UnmodifiableMap");
+                if (wrapper.getClass() != wrapperClass) {
+                    throw new IllegalStateException("System.getenv() is a " + wrapper.getClass().getName()
+                            + ", not the java.util.Collections$UnmodifiableMap this JVM was expected to use");
+                }
+                Class<?> unsafeClass = Class.forName("sun.misc.Unsafe");
+                Field theUnsafe = unsafeClass.getDeclaredField("theUnsafe");
+                theUnsafe.setAccessible(true);
+                unsafe = theUnsafe.get(null);
+                Method objectFieldOffset = unsafeClass.getMethod("objectFieldOffset", Field.class);
+                putObjectVolatile = unsafeClass.getMethod("putObjectVolatile", Object.class, long.class, Object.class);
+                Method getObjectVolatile = unsafeClass.getMethod("getObjectVolatile", Object.class, long.class);
+                innerOffset = (long) objectFieldOffset.invoke(unsafe, wrapperClass.getDeclaredField("m"));
+                String[] viewFields = {"keySet", "entrySet", "values"};
+                viewCacheOffsets = new long[viewFields.length];
+                for (int i = 0; i < viewFields.length; i++) {
+                    viewCacheOffsets[i] = (long) objectFieldOffset.invoke(unsafe,
+                            wrapperClass.getDeclaredField(viewFields[i]));
+                }
+                original = (Map<String, String>) getObjectVolatile.invoke(unsafe, wrapper, innerOffset);
+            } catch (IllegalStateException e) {
+                throw e;
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                throw new IllegalStateException("This JVM refused to let LambdaKit give each test its own environment "
+                        + "variables (" + cause + "). LambdaKit uses sun.misc.Unsafe from module jdk.unsupported; "
+                        + "if the JVM runs with --sun-misc-unsafe-memory-access=deny, change it to 'warn' or 'allow' "
+                        + "(for example in the argLine of maven-surefire-plugin), or use the forked runtime.", e);
+            }
+        }
+
+        void install() {
+            swap(new OverlayMap(original));
+        }
+
+        void uninstall() {
+            swap(original);
+        }
+
+        private void swap(Map<String, String> inner) {
+            try {
+                putObjectVolatile.invoke(unsafe, wrapper, innerOffset, inner);
+                for (long offset : viewCacheOffsets) {
+                    putObjectVolatile.invoke(unsafe, wrapper, offset, null);
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("Could not swap the environment map: " + e.getCause(), e);
+            }
+        }
+    }
+}

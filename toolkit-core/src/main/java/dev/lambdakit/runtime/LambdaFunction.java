@@ -1,0 +1,166 @@
+package dev.lambdakit.runtime;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.lambdakit.env.CredentialSandbox;
+import dev.lambdakit.env.EnvScope;
+import dev.lambdakit.env.EnvironmentOverlay;
+import dev.lambdakit.env.TemporaryCredentials;
+import dev.lambdakit.function.FunctionConfig;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.apiguardian.api.API;
+
+/**
+ * A function under test in its simulated execution environment: the first invocation initialises it (a cold
+ * start), later ones reuse it warm, one at a time, until a timeout, a crash or {@link #forceColdStart()}.
+ *
+ * <p>During init and every invocation the handler sees Lambda's reserved variables, temporary credentials and the
+ * function's own variables through {@code System.getenv}, so an AWS SDK client built inside it finds its region and
+ * credentials as in the cloud, and never the developer's own.
+ *
+ * <pre>{@code
+ * try (LambdaFunction function = LambdaFunction.create(FunctionConfig.builder()
+ *         .handler("com.acme.Orders::create").timeout(Duration.ofSeconds(10)).build())) {
+ *     InvocationResult<Object> result = function.invoke("{\"sku\":\"A-1\"}");
+ *     System.out.println(result.report().toLogLine());
+ * }
+ * }</pre>
+ */
+@API(status = STABLE, since = "0.1")
+public final class LambdaFunction implements AutoCloseable {
+
+    private final FunctionConfig config;
+    private final Ids ids;
+    private final ClassLoader baseLoader;
+    private final EnvScope view;
+    private final Invoker invoker;
+    private ExecutionEnvironment environment;
+    private boolean closed;
+
+    private LambdaFunction(FunctionConfig config) {
+        CredentialSandbox.checkSystemProperties();
+        this.config = config;
+        this.ids = new Ids(config.seed().isPresent() ? config.seed().getAsLong() : null);
+        ClassLoader tccl = Thread.currentThread().getContextClassLoader();
+        this.baseLoader = tccl != null ? tccl : LambdaFunction.class.getClassLoader();
+        this.environment = new ExecutionEnvironment(config, ids, baseLoader);
+        this.view = EnvironmentOverlay.open(environment.variables);
+        this.invoker = new Invoker(config, ids);
+    }
+
+    /**
+     * Creates the function and its first execution environment (variables and credentials; init waits for the
+     * first invocation).
+     *
+     * @throws IllegalStateException when JVM-wide {@code aws.*} system properties would override the simulated
+     *                               identity, or the JVM refuses per-thread environment variables
+     */
+    public static LambdaFunction create(FunctionConfig config) {
+        return new LambdaFunction(Objects.requireNonNull(config, "config"));
+    }
+
+    /** A function with Lambda's defaults and this handler string. */
+    public static LambdaFunction of(String handler) {
+        return create(FunctionConfig.builder().handler(handler).build());
+    }
+
+    public FunctionConfig config() {
+        return config;
+    }
+
+    /** Invokes synchronously and reads the payload as plain JSON values (maps, lists, strings, numbers). */
+    public InvocationResult<Object> invoke(Object event) {
+        return invoke(Invocation.of(event), Object.class);
+    }
+
+    /** Invokes synchronously and reads the payload as {@code outputType}, through the runtime's serializer. */
+    public <T> InvocationResult<T> invoke(Object event, Class<T> outputType) {
+        return invoke(event instanceof Invocation i ? i : Invocation.of(event), outputType);
+    }
+
+    /**
+     * Invokes synchronously. The call returns at the function's timeout at the latest: a handler still running
+     * then is interrupted and abandoned, and the result is Lambda's timeout error.
+     *
+     * @throws IllegalArgumentException when the event cannot be serialized or exceeds the 6 MB request limit
+     * @throws IllegalStateException    after {@link #close()}
+     */
+    public synchronized <T> InvocationResult<T> invoke(Invocation invocation, Class<T> outputType) {
+        Objects.requireNonNull(invocation, "invocation");
+        Objects.requireNonNull(outputType, "outputType");
+        checkOpen();
+        try {
+            return invoker.invoke(environment, invocation, outputType);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            environment.reset();
+            throw new IllegalStateException("Interrupted while waiting for the handler; the runtime was reset", e);
+        }
+    }
+
+    /** Makes the next invocation a cold start in a brand-new execution environment (new id and credentials). */
+    public synchronized void forceColdStart() {
+        checkOpen();
+        environment.close();
+        environment = new ExecutionEnvironment(config, ids, baseLoader);
+        view.replace(environment.variables);
+    }
+
+    /** Whether the next invocation will be warm (the environment's runtime is initialised). */
+    public synchronized boolean isWarm() {
+        return environment.isInitialized();
+    }
+
+    /**
+     * A context as an invocation would receive now (new request id, deadline at now + timeout), for calling a
+     * handler directly; its logger writes to the console.
+     */
+    public synchronized SimulatedContext newContext() {
+        checkOpen();
+        return invoker.context(environment, Invocation.of(null), ids.uuid(), System.nanoTime(),
+                System.currentTimeMillis(), ids.traceId(System.currentTimeMillis() / 1000));
+    }
+
+    /** The current environment's simulated variables as a handler sees them (hidden real ones left out). */
+    public synchronized Map<String, String> environmentVariables() {
+        Map<String, String> visible = new HashMap<>();
+        environment.variables.forEach((k, v) -> {
+            if (v != null) {
+                visible.put(k, v);
+            }
+        });
+        return visible;
+    }
+
+    /** The current environment's temporary credentials. */
+    public synchronized TemporaryCredentials credentials() {
+        return environment.credentials;
+    }
+
+    /**
+     * Makes {@code System.getenv} on the calling thread (and threads it starts) show this function's environment,
+     * as a handler sees it, until the binding is closed: for calling a handler directly from a test.
+     */
+    public EnvScope.Binding bindEnvironment() {
+        return view.bind();
+    }
+
+    /** Shuts the environment down and restores the real environment for every thread. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        environment.close();
+        view.close();
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("Function " + config.functionName() + " is closed");
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package dev.lambdakit.runtime;
+
+import java.io.ByteArrayOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where one execution environment's log goes: the current invocation's buffer, and the console as before.
+ *
+ * <p>Lambda's log holds the function's standard output and error as well as the {@code LambdaLogger}'s lines, so
+ * {@code System.out} and {@code System.err} are wrapped once per JVM in a tee that also copies what threads of an
+ * environment write into that environment's sink. Other threads write through untouched.
+ */
+final class LogSink {
+
+    /** Past this many bytes per invocation, output still reaches the console but is no longer kept. */
+    static final int MAX_CAPTURED_BYTES = 8 * 1024 * 1024;
+
+    private static final InheritableThreadLocal<LogSink> TARGET = new InheritableThreadLocal<>();
+    private static final Object INSTALL_LOCK = new Object();
+    private static PrintStream consoleOut;
+    private static boolean installed;
+
+    private volatile Buffer current;
+
+    /** Wraps System.out and System.err once; idempotent. */
+    static void installTee() {
+        synchronized (INSTALL_LOCK) {
+            if (installed) {
+                return;
+            }
+            PrintStream out = System.out;
+            PrintStream err = System.err;
+            consoleOut = out;
+            System.setOut(new PrintStream(new Tee(out), true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(new Tee(err), true, StandardCharsets.UTF_8));
+            installed = true;
+        }
+    }
+
+    /** The console as it was before the tee, for lines LambdaKit writes itself. */
+    static PrintStream console() {
+        synchronized (INSTALL_LOCK) {
+            return consoleOut != null ? consoleOut : new PrintStream(new FileOutputStream(FileDescriptor.out), true);
+        }
+    }
+
+    /** Sends this thread's (and its future children's) output to this sink. */
+    void bindCurrentThread() {
+        TARGET.set(this);
+    }
+
+    static void unbindCurrentThread() {
+        TARGET.remove();
+    }
+
+    /** Starts a new buffer, for one invocation. */
+    Buffer begin() {
+        Buffer b = new Buffer();
+        current = b;
+        return b;
+    }
+
+    void end() {
+        current = null;
+    }
+
+    /** Appends to the current buffer and the console: what the LambdaLogger and the REPORT lines use. */
+    void log(byte[] bytes, int off, int len) {
+        Buffer b = current;
+        if (b != null) {
+            b.append(bytes, off, len);
+        }
+        PrintStream console = console();
+        console.write(bytes, off, len);
+        console.flush();
+    }
+
+    void log(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        log(bytes, 0, bytes.length);
+    }
+
+    /** The captured log of one invocation. */
+    static final class Buffer {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        private long dropped;
+
+        synchronized void append(byte[] b, int off, int len) {
+            int room = MAX_CAPTURED_BYTES - bytes.size();
+            int keep = Math.max(0, Math.min(room, len));
+            bytes.write(b, off, keep);
+            dropped += len - keep;
+        }
+
+        synchronized String text() {
+            String text = bytes.toString(StandardCharsets.UTF_8);
+            return dropped == 0 ? text
+                    : text + "\n[LambdaKit: " + dropped + " more bytes of log output were not captured]\n";
+        }
+
+        List<String> lines() {
+            String text = text();
+            List<String> lines = new ArrayList<>();
+            for (String line : text.split("\r?\n", -1)) {
+                lines.add(line);
+            }
+            if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+                lines.remove(lines.size() - 1);
+            }
+            return lines;
+        }
+    }
+
+    private static final class Tee extends OutputStream {
+        private final OutputStream console;
+
+        Tee(OutputStream console) {
+            this.console = console;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            LogSink sink = TARGET.get();
+            if (sink != null) {
+                Buffer buffer = sink.current;
+                if (buffer != null) {
+                    buffer.append(b, off, len);
+                }
+            }
+            console.write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            console.flush();
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package dev.lambdakit.runtime;
+
+import java.lang.reflect.Method;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The thread an execution environment runs its handler on, so that a deadline can abandon a runaway handler while
+ * the test goes on. Hand-offs spin briefly before parking: a warm invocation then costs microseconds, not the tens
+ * a parked thread takes to wake.
+ */
+final class Worker {
+
+    private static final long SPIN_NANOS = 50_000L;
+
+    private final Thread thread;
+    private volatile Task<?> pending;
+    private volatile boolean stopped;
+
+    Worker(String name, ClassLoader contextLoader, Runnable onStart) {
+        thread = new Thread(() -> {
+            onStart.run();
+            loop();
+        }, name);
+        thread.setDaemon(true);
+        thread.setContextClassLoader(contextLoader);
+        thread.start();
+    }
+
+    /** Work for the worker; may throw anything, as a handler may. */
+    @FunctionalInterface
+    interface Body<T> {
+        T call() throws Throwable;
+    }
+
+    /** Work handed to the worker, and its outcome. */
+    static final class Task<T> {
+        private final Body<T> body;
+        private final Thread waiter;
+        private volatile boolean done;
+        private T value;
+        private Throwable error;
+
+        Task(Body<T> body) {
+            this.body = body;
+            this.waiter = Thread.currentThread();
+        }
+
+        boolean isDone() {
+            return done;
+        }
+
+        T value() {
+            return value;
+        }
+
+        Throwable error() {
+            return error;
+        }
+    }
+
+    /** Runs {@code body} on the worker; returns the finished task, or an unfinished one when the deadline passed. */
+    <T> Task<T> run(Body<T> body, long deadlineNanos) throws InterruptedException {
+        Task<T> task = new Task<>(body);
+        pending = task;
+        LockSupport.unpark(thread);
+        long spinUntil = System.nanoTime() + SPIN_NANOS;
+        while (!task.done) {
+            long now = System.nanoTime();
+            if (now - deadlineNanos >= 0) {
+                break;
+            }
+            if (now - spinUntil < 0) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.parkNanos(this, deadlineNanos - now);
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("interrupted while waiting for the handler");
+                }
+            }
+        }
+        return task;
+    }
+
+    private void loop() {
+        while (!stopped) {
+            Task<?> task = pending;
+            if (task == null) {
+                long spinUntil = System.nanoTime() + SPIN_NANOS;
+                while ((task = pending) == null && !stopped && System.nanoTime() - spinUntil < 0) {
+                    Thread.onSpinWait();
+                }
+                if (task == null) {
+                    LockSupport.park(this);
+                    Thread.interrupted();
+                    continue;
+                }
+            }
+            pending = null;
+            execute(task);
+        }
+    }
+
+    private static <T> void execute(Task<T> task) {
+        try {
+            task.value = task.body.call();
+        } catch (Throwable t) {
+            task.error = t;
+        } finally {
+            task.done = true;
+            LockSupport.unpark(task.waiter);
+        }
+    }
+
+    /** Ends the loop once the current task (if any) returns. */
+    void stop() {
+        stopped = true;
+        LockSupport.unpark(thread);
+    }
+
+    boolean isAlive() {
+        return thread.isAlive();
+    }
+
+    Thread thread() {
+        return thread;
+    }
+
+    /**
+     * Gives up on a runaway handler, as Lambda kills the runtime at the deadline: interrupts it and, if it ignores
+     * that, stops the thread where the JVM still allows it (up to Java 19). Later JVMs cannot stop a thread; it
+     * then runs on in the background, as a daemon, until it returns.
+     */
+    void abandon() {
+        stopped = true;
+        thread.interrupt();
+        Thread reaper = new Thread(() -> {
+            try {
+                thread.join(200);
+                if (thread.isAlive()) {
+                    forceStop(thread);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, thread.getName() + "-reaper");
+        reaper.setDaemon(true);
+        reaper.start();
+    }
+
+    private static void forceStop(Thread thread) {
+        try {
+            Method stop = Thread.class.getMethod("stop");
+            stop.invoke(thread);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // Java 20+ throws UnsupportedOperationException: nothing more can be done in process.
+        }
+    }
+}

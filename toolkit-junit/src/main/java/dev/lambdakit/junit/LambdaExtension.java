@@ -1,0 +1,189 @@
+package dev.lambdakit.junit;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import dev.lambdakit.env.EnvScope;
+import dev.lambdakit.function.FunctionConfig;
+import dev.lambdakit.function.HandlerReference;
+import dev.lambdakit.function.LambdaConfigurationException;
+import dev.lambdakit.runtime.LambdaFunction;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.HierarchyTraversalMode;
+
+/**
+ * The engine behind {@link LambdaTest}: one {@link LambdaFunction} per test method, kept in the method's store (so
+ * JUnit closes it when the test ends), with the test thread bound to its environment for the test's duration.
+ */
+final class LambdaExtension implements BeforeEachCallback, ParameterResolver {
+
+    private static final Namespace NAMESPACE = Namespace.create(LambdaExtension.class);
+    private static final String FUNCTION = "function";
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        function(context);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext extension) {
+        Class<?> type = parameter.getParameter().getType();
+        return parameter.isAnnotated(Event.class) || type == LambdaFunction.class || type == Context.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext extension) {
+        if (parameter.isAnnotated(Event.class)) {
+            return EventFiles.load(parameter.findAnnotation(Event.class).orElseThrow().value(),
+                    parameter.getParameter().getParameterizedType(), extension.getRequiredTestClass());
+        }
+        if (extension.getTestMethod().isEmpty()) {
+            throw new ParameterResolutionException("A " + parameter.getParameter().getType().getSimpleName()
+                    + " can only be injected into test methods and @BeforeEach/@AfterEach methods, since each test "
+                    + "gets its own function; it was asked for in " + parameter.getDeclaringExecutable());
+        }
+        LambdaFunction function = function(extension);
+        return parameter.getParameter().getType() == LambdaFunction.class ? function : function.newContext();
+    }
+
+    private static LambdaFunction function(ExtensionContext context) {
+        return context.getStore(NAMESPACE)
+                .computeIfAbsent(FUNCTION, key -> FunctionResource.open(config(context)), FunctionResource.class)
+                .function;
+    }
+
+    /** The function and the test thread's binding to its environment, closed together when the test ends. */
+    private static final class FunctionResource implements AutoCloseable {
+        final LambdaFunction function;
+        final EnvScope.Binding binding;
+
+        private FunctionResource(LambdaFunction function) {
+            this.function = function;
+            this.binding = function.bindEnvironment();
+        }
+
+        static FunctionResource open(FunctionConfig config) {
+            return new FunctionResource(LambdaFunction.create(config));
+        }
+
+        @Override
+        public void close() {
+            binding.close();
+            function.close();
+        }
+    }
+
+    static FunctionConfig config(ExtensionContext context) {
+        Class<?> testClass = context.getRequiredTestClass();
+        Optional<Method> method = context.getTestMethod();
+        LambdaTest annotation = method.flatMap(m -> AnnotationSupport.findAnnotation(m, LambdaTest.class))
+                .or(() -> AnnotationSupport.findAnnotation(testClass, LambdaTest.class))
+                .orElseThrow(() -> new ExtensionConfigurationException("No @LambdaTest found on "
+                        + testClass.getName() + " or its test method"));
+        FunctionConfig.Builder builder = FunctionConfig.builder()
+                .handler(handler(annotation, testClass, context))
+                .memoryMb(annotation.memory())
+                .timeout(Durations.parse("timeout", annotation.timeout()))
+                .region(annotation.region())
+                .architecture(annotation.architecture());
+        if (!annotation.functionName().isEmpty()) {
+            builder.functionName(annotation.functionName());
+        }
+        if (!annotation.runtime().isEmpty()) {
+            builder.runtime(annotation.runtime());
+        }
+        if (annotation.seed() != 0) {
+            builder.seed(annotation.seed());
+        }
+        builder.env(environment(testClass, method));
+        try {
+            return builder.build();
+        } catch (LambdaConfigurationException e) {
+            throw new ExtensionConfigurationException("Invalid @LambdaTest configuration on " + testClass.getName()
+                    + method.map(m -> "#" + m.getName()).orElse("") + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static HandlerReference handler(LambdaTest annotation, Class<?> testClass, ExtensionContext context) {
+        List<String> given = new ArrayList<>();
+        if (!annotation.handler().isEmpty()) {
+            given.add("handler = \"" + annotation.handler() + "\"");
+        }
+        if (annotation.handlerClass() != void.class) {
+            given.add("handlerClass = " + annotation.handlerClass().getSimpleName() + ".class");
+        }
+        List<Method> factories = AnnotationSupport.findAnnotatedMethods(testClass, LambdaHandler.class,
+                HierarchyTraversalMode.TOP_DOWN);
+        factories.forEach(m -> given.add("@LambdaHandler " + m.getName() + "()"));
+        if (given.size() != 1) {
+            throw new ExtensionConfigurationException("@LambdaTest on " + testClass.getName() + " needs exactly one "
+                    + "handler: set handler = \"pkg.Class::method\", or handlerClass = Handler.class, or annotate one "
+                    + "no-argument method of the test class with @LambdaHandler" + (given.isEmpty() ? ""
+                    : "; found " + given.size() + ": " + given));
+        }
+        if (!annotation.handler().isEmpty()) {
+            try {
+                return HandlerReference.of(annotation.handler());
+            } catch (LambdaConfigurationException e) {
+                throw new ExtensionConfigurationException("Invalid @LambdaTest handler on " + testClass.getName()
+                        + ": " + e.getMessage(), e);
+            }
+        }
+        if (annotation.handlerClass() != void.class) {
+            return HandlerReference.of(annotation.handlerClass());
+        }
+        Method factory = factories.get(0);
+        if (factory.getParameterCount() != 0 || factory.getReturnType() == void.class
+                || Modifier.isPrivate(factory.getModifiers())) {
+            throw new ExtensionConfigurationException("@LambdaHandler method " + testClass.getSimpleName() + "."
+                    + factory.getName() + " must take no parameters, return the handler instance and not be private");
+        }
+        Object instance = Modifier.isStatic(factory.getModifiers()) ? null : context.getRequiredTestInstance();
+        Supplier<?> supplier = () -> {
+            try {
+                factory.setAccessible(true);
+                return factory.invoke(instance);
+            } catch (ReflectiveOperationException e) {
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                if (cause instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (cause instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(cause);
+            }
+        };
+        String methodName = factory.getAnnotation(LambdaHandler.class).method();
+        return methodName.isEmpty() ? HandlerReference.ofInstance(supplier)
+                : HandlerReference.ofInstance(supplier, methodName);
+    }
+
+    /** Class-level {@code @Env} values (outermost class first), then the method's, later ones winning. */
+    private static Map<String, String> environment(Class<?> testClass, Optional<Method> method) {
+        Map<String, String> vars = new LinkedHashMap<>();
+        List<Class<?>> classes = new ArrayList<>();
+        for (Class<?> c = testClass; c != null; c = c.getEnclosingClass()) {
+            classes.add(0, c);
+        }
+        for (Class<?> c : classes) {
+            AnnotationSupport.findRepeatableAnnotations(c, Env.class).forEach(e -> vars.put(e.name(), e.value()));
+        }
+        method.ifPresent(m -> AnnotationSupport.findRepeatableAnnotations(m, Env.class)
+                .forEach(e -> vars.put(e.name(), e.value())));
+        return vars;
+    }
+}

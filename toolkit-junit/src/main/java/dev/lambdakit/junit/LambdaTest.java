@@ -1,0 +1,69 @@
+package dev.lambdakit.junit;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.lambdakit.function.Architecture;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs each test with a Lambda function in a simulated execution environment, injected as a
+ * {@link dev.lambdakit.runtime.LambdaFunction} parameter (and a {@link com.amazonaws.services.lambda.runtime.Context}
+ * for calling a handler directly).
+ *
+ * <p>Every test gets its own function, so state never leaks between tests, and the test thread sees the function's
+ * environment ({@link Env @Env} variables, Lambda's reserved variables, temporary credentials) through
+ * {@code System.getenv} until the test ends. A method-level {@code @LambdaTest} replaces the class-level one. The
+ * annotation may be used as a meta-annotation to compose your own.
+ *
+ * <pre>{@code
+ * @LambdaTest(handler = "com.acme.orders.CreateOrder::handleRequest", memory = 512, timeout = "10s")
+ * @Env(name = "TABLE_NAME", value = "orders")
+ * class CreateOrderTest {
+ *     @Test
+ *     void createsOrder(LambdaFunction fn) {
+ *         InvocationResult<Object> result = fn.invoke("{\"sku\":\"A-1\"}");
+ *         LambdaAssertions.assertThat(result).succeeded();
+ *     }
+ * }
+ * }</pre>
+ */
+@Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(LambdaExtension.class)
+@API(status = STABLE, since = "0.1")
+public @interface LambdaTest {
+
+    /** The handler string, {@code pkg.Class} or {@code pkg.Class::method}, as in the function's configuration. */
+    String handler() default "";
+
+    /** The handler class (a {@code RequestHandler} or {@code RequestStreamHandler}), instead of a string. */
+    Class<?> handlerClass() default void.class;
+
+    /** The function name; defaults to the handler class's simple name. */
+    String functionName() default "";
+
+    /** Memory in MB, 128 to 10240. */
+    int memory() default 128;
+
+    /** Timeout: {@code "3s"}, {@code "2m"}, {@code "PT15S"} or a number of seconds; 1 to 900 whole seconds. */
+    String timeout() default "3s";
+
+    String region() default "us-east-1";
+
+    Architecture architecture() default Architecture.X86_64;
+
+    /** The Java runtime, for example {@code java21}; defaults to the one matching the test JVM. */
+    String runtime() default "";
+
+    /** A seed for repeatable request ids and credentials; 0 means random. */
+    long seed() default 0;
+}
