@@ -28,8 +28,9 @@ final class EnvironmentClassLoader extends ClassLoader {
     private static final String OWN_ROOT = rootOf(EnvironmentClassLoader.class);
     private final ConcurrentMap<String, ProtectionDomain> domains = new ConcurrentHashMap<>();
 
-    EnvironmentClassLoader(String name, ClassLoader parent) {
-        super(name, parent);
+    /** Unnamed, like the runtime's own class loader, so stack frames read as they do in the cloud. */
+    EnvironmentClassLoader(ClassLoader parent) {
+        super(parent);
     }
 
     @Override

@@ -123,8 +123,7 @@ final class ExecutionEnvironment implements AutoCloseable {
         }
         runtimeGeneration++;
         ClassLoader loader = config.handler().factory().isPresent() ? baseLoader
-                : new EnvironmentClassLoader("lambdakit-" + config.functionName() + "-" + runtimeGeneration,
-                        baseLoader);
+                : new EnvironmentClassLoader(baseLoader);
         worker = new Worker("lambdakit-" + config.functionName() + "-" + id.substring(0, 8) + "-"
                 + runtimeGeneration, loader, () -> {
                     scope.bind();

@@ -1,8 +1,10 @@
 package dev.lambdakit.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lambdakit.function.FunctionConfig;
+import dev.lambdakit.function.HandlerReference;
 import dev.lambdakit.testhandlers.Handlers;
 import java.time.Duration;
 import java.util.Map;
@@ -52,5 +54,120 @@ class LifecycleTest {
             assertThat(b.get("invocations")).isEqualTo(1);
             assertThat(fn.credentials().accessKeyId()).isNotEqualTo(keyBefore);
         }
+    }
+
+    @Test
+    @DisplayName("an init error is retried by the next invocation, in the same environment")
+    void initFailureIsRetried() {
+        try (LambdaFunction fn = function(Handlers.BadInit.class, null, 3)) {
+            String key = fn.credentials().accessKeyId();
+            InvocationResult<Object> first = fn.invoke("{}");
+            InvocationResult<Object> second = fn.invoke("{}");
+
+            assertThat(first.error()).get().extracting(LambdaError::phase).isEqualTo(LambdaError.Phase.INIT);
+            assertThat(second.isColdStart()).isTrue();
+            assertThat(second.error()).get().extracting(LambdaError::phase).isEqualTo(LambdaError.Phase.INIT);
+            assertThat(first.logLines()).anyMatch(l -> l.startsWith("INIT_REPORT Init Duration: ")
+                    && l.endsWith("\tPhase: init\tStatus: error\tError Type: Runtime.BadFunctionCode"));
+            assertThat(fn.credentials().accessKeyId()).isEqualTo(key);
+        }
+    }
+
+    @Test
+    @DisplayName("a timeout ends the call at the deadline with Lambda's message; the next invocation is cold")
+    void timeoutResetsTheRuntime() {
+        try (LambdaFunction fn = function(Handlers.Sleepy.class, "sleep", 1)) {
+            assertThat(fn.invoke("10").isSuccess()).isTrue();
+            long start = System.nanoTime();
+            InvocationResult<Object> timedOut = fn.invoke("60000");
+            long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+            InvocationResult<Object> after = fn.invoke("10");
+
+            LambdaError error = timedOut.error().orElseThrow();
+            assertThat(error.phase()).isEqualTo(LambdaError.Phase.TIMEOUT);
+            assertThat(error.errorMessage()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ "
+                    + timedOut.requestId() + " Task timed out after 1.00 seconds");
+            assertThat(error.errorType()).isNull();
+            assertThat(timedOut.payloadAsString()).isEqualTo("{\"errorMessage\":\"" + error.errorMessage() + "\"}");
+            assertThat(elapsedMillis).isBetween(1000L, 2500L);
+            assertThat(timedOut.logLines()).contains(error.errorMessage());
+            assertThat(after.isColdStart()).isTrue();
+            assertThat(after.isSuccess()).isTrue();
+        }
+    }
+
+    @Test
+    @DisplayName("a handler that ignores interrupts is abandoned at the deadline and the test goes on")
+    void runawayHandlerIsAbandoned() {
+        try (LambdaFunction fn = function(Handlers.Busy.class, "spin", 1)) {
+            long start = System.nanoTime();
+            InvocationResult<Object> result = fn.invoke("{}");
+
+            assertThat(result.error()).get().extracting(LambdaError::phase).isEqualTo(LambdaError.Phase.TIMEOUT);
+            assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2500);
+        }
+    }
+
+    @Test
+    @DisplayName("an init slower than the init limit is retried inside the invocation, bounded by the timeout")
+    void initTimeoutIsRetriedWithinTheInvocation() {
+        FunctionConfig config = FunctionConfig.builder().handler(Handlers.SlowInit.class)
+                .initTimeout(Duration.ofMillis(300)).timeout(Duration.ofSeconds(3)).build();
+        try (LambdaFunction fn = LambdaFunction.create(config)) {
+            InvocationResult<Object> result = fn.invoke("{}");
+
+            assertThat(result.isSuccess()).as("%s", result).isTrue();
+            assertThat(result.payloadAsString()).isEqualTo("\"ready\"");
+            assertThat(result.logLines()).anyMatch(l -> l.contains("Phase: init\tStatus: timeout"));
+        }
+        FunctionConfig tooSlow = config.toBuilder().timeout(Duration.ofSeconds(1)).build();
+        try (LambdaFunction fn = LambdaFunction.create(tooSlow)) {
+            InvocationResult<Object> result = fn.invoke("{}");
+
+            assertThat(result.error()).get().extracting(LambdaError::phase).isEqualTo(LambdaError.Phase.TIMEOUT);
+        }
+    }
+
+    @Test
+    @DisplayName("invocations of one function run one at a time")
+    void invocationsAreSerialized() throws Exception {
+        try (LambdaFunction fn = function(Handlers.Sleepy.class, "sleep", 3)) {
+            fn.invoke("1");
+            long start = System.nanoTime();
+            Thread other = new Thread(() -> fn.invoke("200"));
+            other.start();
+            fn.invoke("200");
+            other.join();
+
+            assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(400);
+        }
+    }
+
+    @Test
+    @DisplayName("an OutOfMemoryError ends the runtime like a crash: error reported, next invocation cold")
+    void virtualMachineErrorResetsTheRuntime() {
+        HandlerReference oom = HandlerReference.ofInstance(() -> new Handlers.Upper() {
+            @Override
+            public String upper(String in) {
+                throw new OutOfMemoryError("Java heap space");
+            }
+        }, "upper");
+        try (LambdaFunction fn = LambdaFunction.create(FunctionConfig.builder().handler(oom).build())) {
+            InvocationResult<Object> first = fn.invoke("\"x\"");
+            InvocationResult<Object> second = fn.invoke("\"x\"");
+
+            assertThat(first.error()).get().extracting(LambdaError::errorType).isEqualTo("java.lang.OutOfMemoryError");
+            assertThat(second.isColdStart()).isTrue();
+        }
+    }
+
+    @Test
+    void aClosedFunctionRefusesInvocations() {
+        LambdaFunction fn = function(Handlers.Echo.class, null, 3);
+        fn.close();
+        fn.close();
+
+        assertThatThrownBy(() -> fn.invoke("{}")).isInstanceOf(IllegalStateException.class)
+                .hasMessage("Function Handlers-Echo is closed");
     }
 }
