@@ -250,4 +250,57 @@ class LambdaExtensionTests {
             assertThat(fn.invoke("{}")).succeeded().output().extracting("table").isEqualTo("composed");
         }
     }
+
+    @Test
+    @DisplayName("in JUnit's parallel mode every test sees only its own environment")
+    void parallelMode() {
+        EngineTestKit.engine("junit-jupiter")
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
+                .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
+                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "4")
+                .selectors(selectClass(ParallelTestCase.class)).execute().testEvents()
+                .assertStatistics(s -> s.started(40).succeeded(40));
+    }
+
+    @LambdaTest(handlerClass = Greeter.class)
+    static class ParallelTestCase {
+        @org.junit.jupiter.params.ParameterizedTest
+        @org.junit.jupiter.params.provider.ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+            16, 17, 18, 19})
+        @Env(name = "TABLE", value = "shared-name")
+        void ownCredentials(int n, LambdaFunction fn) throws InterruptedException {
+            String key = fn.credentials().accessKeyId();
+            for (int i = 0; i < 20; i++) {
+                assertThat(System.getenv("AWS_ACCESS_KEY_ID")).isEqualTo(key);
+                Thread.sleep(1);
+            }
+            assertThat(fn.invoke("{}")).succeeded();
+        }
+
+        @org.junit.jupiter.params.ParameterizedTest
+        @org.junit.jupiter.params.provider.ValueSource(strings = {"us-east-1", "us-east-2", "us-west-1", "us-west-2",
+            "eu-west-1", "eu-west-2", "eu-west-3", "eu-central-1", "eu-north-1", "ap-south-1", "ap-northeast-1",
+            "ap-northeast-2", "ap-southeast-1", "ap-southeast-2", "ca-central-1", "sa-east-1", "me-south-1",
+            "af-south-1", "eu-south-1", "ap-east-1"})
+        void ownRegion(String region) {
+            FunctionHolder.run(region);
+        }
+    }
+
+    /** Builds a function per region by hand, to run many regions in parallel in one parameterized test. */
+    static final class FunctionHolder {
+        static void run(String region) {
+            try (LambdaFunction fn = LambdaFunction.create(dev.lambdakit.function.FunctionConfig.builder()
+                    .handler(Greeter.class).region(region).env("TABLE", "t-" + region).build());
+                 var binding = fn.bindEnvironment()) {
+                for (int i = 0; i < 10; i++) {
+                    assertThat(fn.invoke("{}")).succeeded()
+                            .hasPayload("{\"message\":\"Hello, world\",\"table\":\"t-" + region
+                                    + "\",\"region\":\"" + region + "\"}");
+                    assertThat(System.getenv("AWS_REGION")).isEqualTo(region);
+                }
+            }
+        }
+    }
 }
