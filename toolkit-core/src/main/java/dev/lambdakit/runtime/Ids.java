@@ -34,7 +34,10 @@ final class Ids {
     }
 
     String traceId(long epochSeconds) {
-        return "Root=1-" + String.format("%08x", epochSeconds) + "-" + hex(24) + ";Parent=" + hex(16)
-                + ";Sampled=0";
+        StringBuilder sb = new StringBuilder(72).append("Root=1-");
+        for (int shift = 28; shift >= 0; shift -= 4) {
+            sb.append(HEX[(int) (epochSeconds >>> shift) & 0xF]);
+        }
+        return sb.append('-').append(hex(24)).append(";Parent=").append(hex(16)).append(";Sampled=0").toString();
     }
 }

@@ -30,19 +30,20 @@ public final class InvocationResult<T> {
     private final byte[] payload;
     private final LambdaError error;
     private final Report report;
-    private final List<String> logLines;
+    private final String logText;
+    private List<String> logLines;
     private final Type outputType;
     private T output;
     private boolean outputRead;
 
     InvocationResult(String requestId, boolean coldStart, byte[] payload, LambdaError error, Report report,
-                     List<String> logLines, Type outputType) {
+                     String logText, Type outputType) {
         this.requestId = requestId;
         this.coldStart = coldStart;
         this.payload = payload;
         this.error = error;
         this.report = report;
-        this.logLines = List.copyOf(logLines);
+        this.logText = logText;
         this.outputType = outputType;
     }
 
@@ -102,13 +103,16 @@ public final class InvocationResult<T> {
     }
 
     /** The invocation's log lines: START, what the handler logged or printed, END and REPORT. */
-    public List<String> logLines() {
+    public synchronized List<String> logLines() {
+        if (logLines == null) {
+            logLines = List.copyOf(LogSink.Buffer.lines(logText));
+        }
         return logLines;
     }
 
-    /** The log as one text. */
+    /** The log as one text, lines ending in a newline. */
     public String log() {
-        return String.join("\n", logLines);
+        return logText;
     }
 
     @Override

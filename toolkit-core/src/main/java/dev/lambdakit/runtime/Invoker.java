@@ -99,7 +99,7 @@ final class Invoker {
                     allocated, config.architecture());
             sink.log(report.toLogLine() + "\n");
             byte[] body = error != null ? error.toJson().getBytes(StandardCharsets.UTF_8) : response;
-            return new InvocationResult<>(requestId, cold, body, error, report, buffer.lines(), outputType);
+            return new InvocationResult<>(requestId, cold, body, error, report, buffer.text(), outputType);
         } finally {
             sink.end();
         }

@@ -19,6 +19,13 @@ import java.util.List;
  */
 final class LogSink {
 
+    /**
+     * Whether LambdaKit's own lines and the logger's reach the console too: system property {@value #CONSOLE_PROPERTY}
+     * = {@code all} (the default, as Lambda's log shows them) or {@code none}. Capture is unaffected.
+     */
+    static final String CONSOLE_PROPERTY = "lambdakit.console";
+    private static final boolean ECHO = !"none".equalsIgnoreCase(System.getProperty(CONSOLE_PROPERTY, "all"));
+
     /** Past this many bytes per invocation, output still reaches the console but is no longer kept. */
     static final int MAX_CAPTURED_BYTES = 8 * 1024 * 1024;
 
@@ -77,9 +84,11 @@ final class LogSink {
         if (b != null) {
             b.append(bytes, off, len);
         }
-        PrintStream console = console();
-        console.write(bytes, off, len);
-        console.flush();
+        if (ECHO) {
+            PrintStream console = console();
+            console.write(bytes, off, len);
+            console.flush();
+        }
     }
 
     void log(String text) {
@@ -105,14 +114,19 @@ final class LogSink {
                     : text + "\n[LambdaKit: " + dropped + " more bytes of log output were not captured]\n";
         }
 
-        List<String> lines() {
-            String text = text();
+        static List<String> lines(String text) {
             List<String> lines = new ArrayList<>();
-            for (String line : text.split("\r?\n", -1)) {
-                lines.add(line);
+            int start = 0;
+            int n = text.length();
+            for (int i = 0; i < n; i++) {
+                if (text.charAt(i) == '\n') {
+                    int end = i > start && text.charAt(i - 1) == '\r' ? i - 1 : i;
+                    lines.add(text.substring(start, end));
+                    start = i + 1;
+                }
             }
-            if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
-                lines.remove(lines.size() - 1);
+            if (start < n) {
+                lines.add(text.substring(start));
             }
             return lines;
         }
