@@ -119,7 +119,7 @@ public final class HandlerResolver {
             @SuppressWarnings("unchecked")
             RequestHandler<Object, Object> rh = (RequestHandler<Object, Object>) handler;
             return new Invokers.Pojo(cls, TypeArguments.erase(params[0]), TypeArguments.erase(params[1]), (input, ctx) ->
-                    rh.handleRequest(input, ctx), true, Invokers.isVoid(params[1]));
+                    rh.handleRequest(input, ctx), Invokers.isVoid(params[1]));
         }
         return failing(new HandlerFault("Class does not implement an appropriate handler interface: "
                 + cls.getName(), null, null, false, "implement RequestHandler<I, O> or RequestStreamHandler, or "
@@ -313,7 +313,7 @@ public final class HandlerResolver {
             }
             Type inputType = pojo ? m.getGenericParameterTypes()[0] : null;
             Type outputType = m.getGenericReturnType();
-            return new Invokers.Pojo(cls, inputType, outputType, Invokers.methodCall(m, target, pojo, ctx), false,
+            return new Invokers.Pojo(cls, inputType, outputType, Invokers.methodCall(m, target, pojo, ctx),
                     Invokers.isVoid(outputType));
         }
     }

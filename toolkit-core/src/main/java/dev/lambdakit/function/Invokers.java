@@ -169,7 +169,7 @@ final class Invokers {
         private final PojoSerializer<Object> outputSerializer;
         private final Call call;
 
-        Pojo(Class<?> cls, Type inputType, Type outputType, Call call, boolean viaInterface, boolean voidOutput) {
+        Pojo(Class<?> cls, Type inputType, Type outputType, Call call, boolean voidOutput) {
             this.cls = cls;
             ClassLoader loader = cls.getClassLoader() != null ? cls.getClassLoader()
                     : ClassLoader.getSystemClassLoader();

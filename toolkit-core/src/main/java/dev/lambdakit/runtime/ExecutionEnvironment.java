@@ -6,13 +6,13 @@ import dev.lambdakit.env.EnvironmentOverlay;
 import dev.lambdakit.env.ReservedVariables;
 import dev.lambdakit.env.TemporaryCredentials;
 import dev.lambdakit.function.FunctionConfig;
-import dev.lambdakit.function.HandlerFault;
 import dev.lambdakit.function.HandlerResolver;
 import dev.lambdakit.function.ResolvedHandler;
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -49,7 +49,7 @@ final class ExecutionEnvironment implements AutoCloseable {
         Map<String, String> vars = new LinkedHashMap<>(CredentialSandbox.variables(System.getenv()));
         vars.putAll(ReservedVariables.of(config, logStreamName, credentials));
         vars.putAll(config.environment());
-        this.variables = java.util.Collections.unmodifiableMap(vars);
+        this.variables = Collections.unmodifiableMap(vars);
         this.scope = EnvironmentOverlay.open(variables);
         this.logger = new CapturingLogger(sink);
         LogSink.installTee();
@@ -140,9 +140,5 @@ final class ExecutionEnvironment implements AutoCloseable {
         handler = null;
         initialized = false;
         scope.close();
-    }
-
-    static boolean isFatalFault(Throwable t) {
-        return t instanceof HandlerFault f && f.fatal();
     }
 }

@@ -25,8 +25,8 @@ class ContextTest {
     @Test
     void carriesTheFunctionsIdentityAndACountdown() {
         try (LambdaFunction fn = function()) {
-            InvocationResult<Map> result = fn.invoke(Invocation.of("{}").qualifier("live"), Map.class);
-            Map<?, ?> info = result.output();
+            InvocationResult<?> result = fn.invoke(Invocation.of("{}").qualifier("live"), Map.class);
+            Map<?, ?> info = (Map<?, ?>) result.output();
 
             assertThat(info.get("requestId")).isEqualTo(result.requestId()).asString().matches(UUID);
             assertThat(info.get("functionName")).isEqualTo("orders-api");

@@ -5,7 +5,7 @@ import static org.apiguardian.api.API.Status.STABLE;
 import dev.lambdakit.runtime.InvocationResult;
 import org.apiguardian.api.API;
 import org.assertj.core.api.Assertions;
-import org.assertj.core.util.CheckReturnValue;
+import org.assertj.core.annotation.CheckReturnValue;
 
 /**
  * AssertJ entry point for LambdaKit's results; everything else falls through to AssertJ's own
