@@ -2,6 +2,7 @@ package dev.lambdakit.runtime;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
+import dev.lambdakit.events.JsonText;
 import java.util.List;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -55,14 +56,14 @@ public record LambdaError(String errorMessage, String errorType, List<String> st
 
     /** The error payload exactly as Lambda returns it to a synchronous caller. */
     public String toJson() {
-        StringBuilder sb = new StringBuilder("{\"errorMessage\":").append(Json.quote(errorMessage));
+        StringBuilder sb = new StringBuilder("{\"errorMessage\":").append(JsonText.quote(errorMessage));
         if (errorType != null) {
-            sb.append(",\"errorType\":").append(Json.quote(errorType));
+            sb.append(",\"errorType\":").append(JsonText.quote(errorType));
         }
         if ("Runtime.UserException".equals(functionErrorType)) {
             sb.append(",\"stackTrace\":[");
             for (int i = 0; i < stackTrace.size(); i++) {
-                sb.append(i == 0 ? "" : ",").append(Json.quote(stackTrace.get(i)));
+                sb.append(i == 0 ? "" : ",").append(JsonText.quote(stackTrace.get(i)));
             }
             sb.append(']');
         }

@@ -1,0 +1,108 @@
+package dev.lambdakit.events;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import com.amazonaws.services.lambda.runtime.events.ApplicationLoadBalancerRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.CloudWatchLogsEvent;
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreSignUpEvent;
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEvent;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.KafkaEvent;
+import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
+import com.amazonaws.services.lambda.runtime.events.KinesisFirehoseEvent;
+import com.amazonaws.services.lambda.runtime.events.S3BatchEvent;
+import com.amazonaws.services.lambda.runtime.events.S3BatchEventV2;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.events.SecretsManagerRotationEvent;
+import java.util.Map;
+
+/** Handlers that return what they received, re-serialized the runtime's way; one method per event class. */
+public final class Echoes {
+
+    private Echoes() {
+    }
+
+    private static String echo(Object event) {
+        return EventJson.toJsonString(event);
+    }
+
+    public static String rest(APIGatewayProxyRequestEvent e) {
+        return echo(e);
+    }
+
+    public static String httpApi(APIGatewayV2HTTPEvent e) {
+        return echo(e);
+    }
+
+    public static String webSocket(APIGatewayV2WebSocketEvent e) {
+        return echo(e);
+    }
+
+    public static String alb(ApplicationLoadBalancerRequestEvent e) {
+        return echo(e);
+    }
+
+    public static String sqs(SQSEvent e) {
+        return echo(e);
+    }
+
+    public static String sns(SNSEvent e) {
+        return echo(e);
+    }
+
+    public static String s3(S3Event e) {
+        return echo(e);
+    }
+
+    public static String dynamodb(DynamodbEvent e) {
+        return echo(e);
+    }
+
+    public static String kinesis(KinesisEvent e) {
+        return echo(e);
+    }
+
+    public static String scheduled(ScheduledEvent e) {
+        return echo(e);
+    }
+
+    public static String logs(CloudWatchLogsEvent e) {
+        return echo(e);
+    }
+
+    public static String firehose(KinesisFirehoseEvent e) {
+        return echo(e);
+    }
+
+    public static String kafka(KafkaEvent e) {
+        return echo(e);
+    }
+
+    public static String preSignUp(CognitoUserPoolPreSignUpEvent e) {
+        return echo(e);
+    }
+
+    public static String preToken(CognitoUserPoolPreTokenGenerationEvent e) {
+        return echo(e);
+    }
+
+    public static String rotation(SecretsManagerRotationEvent e) {
+        return echo(e);
+    }
+
+    public static String batchV1(S3BatchEvent e) {
+        return echo(e);
+    }
+
+    public static String batchV2(S3BatchEventV2 e) {
+        return echo(e);
+    }
+
+    public static String map(Map<String, Object> e) {
+        return echo(e);
+    }
+}
