@@ -4,50 +4,155 @@ import dev.lambdakit.events.EventJson;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 
-/** Loads {@link Event @Event} files from the test classpath, through the runtime's serializer. */
+/** Loads {@link Event @Event} files and folders from the test classpath, through the runtime's serializer. */
 final class EventFiles {
 
     private static final Pattern LOCATION = Pattern.compile("line: (\\d+), column: (\\d+)");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z][A-Za-z0-9_.-]*)}");
 
     private EventFiles() {
     }
 
-    static Object load(String path, Type type, Class<?> testClass) {
+    /** A file found on the classpath: its name (for display) and contents. */
+    record Found(String name, byte[] bytes) {
+    }
+
+    /** Loads a file, or for a path ending in '/' every JSON file of the folder into a List. */
+    static Object load(String path, Type type, ClassLoader loader, Map<String, String> values) {
+        if (path.endsWith("/")) {
+            if (!(type instanceof ParameterizedType pt) || pt.getRawType() != List.class) {
+                throw new ParameterResolutionException("@Event folder '" + path + "' needs a List<EventType> "
+                        + "parameter, but the parameter is a " + type.getTypeName());
+            }
+            Type element = pt.getActualTypeArguments()[0];
+            List<Object> events = new ArrayList<>();
+            for (Found f : folder(path, loader)) {
+                events.add(convert(f, element, values));
+            }
+            return events;
+        }
+        return convert(file(path, loader), type, values);
+    }
+
+    static Found file(String path, ClassLoader loader) {
         String resource = path.startsWith("/") ? path.substring(1) : path;
-        ClassLoader loader = testClass.getClassLoader();
         URL url = loader.getResource(resource);
         if (url == null) {
             throw new ParameterResolutionException("@Event file '" + path + "' was not found on the test classpath "
                     + "(looked up as resource '" + resource + "'); put it under src/test/resources/" + resource);
         }
-        byte[] bytes;
         try (InputStream in = url.openStream()) {
-            bytes = in.readAllBytes();
+            return new Found(path, in.readAllBytes());
         } catch (IOException e) {
             throw new ParameterResolutionException("@Event file '" + path + "' could not be read from " + url, e);
         }
-        if (type == byte[].class) {
-            return bytes;
+    }
+
+    /** Every {@code .json} file directly in the folder, from directories and jars, sorted by name. */
+    static List<Found> folder(String path, ClassLoader loader) {
+        String resource = (path.startsWith("/") ? path.substring(1) : path);
+        resource = resource.endsWith("/") ? resource : resource + "/";
+        TreeMap<String, Found> found = new TreeMap<>();
+        try {
+            Enumeration<URL> roots = loader.getResources(resource);
+            while (roots.hasMoreElements()) {
+                URL root = roots.nextElement();
+                if ("file".equals(root.getProtocol())) {
+                    try (Stream<Path> files = Files.list(Path.of(root.toURI()))) {
+                        for (Path f : files.filter(p -> p.toString().endsWith(".json")).toList()) {
+                            found.putIfAbsent(f.getFileName().toString(),
+                                    new Found(resource + f.getFileName(), Files.readAllBytes(f)));
+                        }
+                    }
+                } else if ("jar".equals(root.getProtocol())) {
+                    JarURLConnection connection = (JarURLConnection) root.openConnection();
+                    connection.setUseCaches(false);
+                    try (JarFile jar = connection.getJarFile()) {
+                        for (JarEntry e : java.util.Collections.list(jar.entries())) {
+                            String name = e.getName();
+                            if (name.startsWith(resource) && name.endsWith(".json")
+                                    && name.indexOf('/', resource.length()) < 0) {
+                                try (InputStream in = jar.getInputStream(e)) {
+                                    found.putIfAbsent(name.substring(resource.length()), new Found(name,
+                                            in.readAllBytes()));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (IOException | URISyntaxException e) {
+            throw new ParameterResolutionException("@Event folder '" + path + "' could not be listed: " + e, e);
         }
+        if (found.isEmpty()) {
+            throw new ParameterResolutionException("@Event folder '" + path + "' has no .json files on the test "
+                    + "classpath (looked up as resource folder '" + resource + "'; inside a jar the folder needs "
+                    + "its directory entry, which jar tools write)");
+        }
+        return new ArrayList<>(found.values());
+    }
+
+    static Object convert(Found file, Type type, Map<String, String> values) {
+        byte[] bytes = file.bytes();
+        if (type == byte[].class || type == InputStream.class) {
+            return type == byte[].class ? bytes : new ByteArrayInputStream(bytes);
+        }
+        String text = substitute(file.name(), new String(bytes, StandardCharsets.UTF_8), values);
         if (type == String.class) {
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-        if (type == InputStream.class) {
-            return new ByteArrayInputStream(bytes);
+            return text;
         }
         try {
-            return EventJson.fromJson(bytes, type);
+            return EventJson.fromJson(text.getBytes(StandardCharsets.UTF_8), type);
         } catch (RuntimeException e) {
-            throw new ParameterResolutionException("@Event file '" + path + "' does not parse as "
+            throw new ParameterResolutionException("@Event file '" + file.name() + "' does not parse as "
                     + type.getTypeName() + location(e) + ": " + rootMessage(e), e);
         }
+    }
+
+    /** Replaces {@code ${name}}; an unknown name fails with its line and column. */
+    static String substitute(String fileName, String text, Map<String, String> values) {
+        Matcher m = PLACEHOLDER.matcher(text);
+        StringBuilder out = new StringBuilder(text.length());
+        while (m.find()) {
+            String value = values.get(m.group(1));
+            if (value == null) {
+                int line = 1;
+                int lineStart = 0;
+                for (int i = 0; i < m.start(); i++) {
+                    if (text.charAt(i) == '\n') {
+                        line++;
+                        lineStart = i + 1;
+                    }
+                }
+                throw new ParameterResolutionException("@Event file '" + fileName + "' at line " + line
+                        + ", column " + (m.start() - lineStart + 1) + ": unknown placeholder " + m.group()
+                        + "; known placeholders are " + new java.util.TreeSet<>(values.keySet())
+                        + " (add your own with values = \"name=value\")");
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     private static String location(Throwable e) {

@@ -2,7 +2,9 @@ package dev.lambdakit.junit;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
+import dev.lambdakit.events.BatchFailures;
 import dev.lambdakit.events.EventJson;
+import dev.lambdakit.events.HttpResponse;
 import dev.lambdakit.runtime.InvocationResult;
 import dev.lambdakit.runtime.LambdaError;
 import java.util.List;
@@ -157,6 +159,27 @@ public class InvocationResultAssert extends AbstractAssert<InvocationResultAsser
                     "%nExpecting statusCode %s but was %s; body:%n  %s", expected, status.intValue(), map.get("body"));
         }
         return this;
+    }
+
+    /** Switches to assertions on the payload read as an HTTP response (API Gateway, function URL, ALB). */
+    public HttpResponseAssert httpResponse() {
+        succeeded();
+        try {
+            return new HttpResponseAssert(HttpResponse.of(actual.payloadAsString()));
+        } catch (IllegalArgumentException e) {
+            throw failure("%nExpecting an HTTP response, but the payload was:%n  %s", actual.payloadAsString());
+        }
+    }
+
+    /** Switches to assertions on the payload read as a partial batch response. */
+    public BatchResponseAssert batchResponse() {
+        succeeded();
+        try {
+            return new BatchResponseAssert(BatchFailures.of(actual.payloadAsString()));
+        } catch (IllegalArgumentException e) {
+            throw failure("%nExpecting a partial batch response (batchItemFailures), but the payload was:%n  %s",
+                    actual.payloadAsString());
+        }
     }
 
     /** Some log line (START to REPORT, handler output included) contains this text. */

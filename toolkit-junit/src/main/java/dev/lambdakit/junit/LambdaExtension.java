@@ -35,7 +35,10 @@ final class LambdaExtension implements BeforeEachCallback, ParameterResolver {
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        function(context);
+        // Registered through @Event alone, the extension only loads files: no function without @LambdaTest.
+        if (configIfPresent(context).isPresent()) {
+            function(context);
+        }
     }
 
     @Override
@@ -47,8 +50,10 @@ final class LambdaExtension implements BeforeEachCallback, ParameterResolver {
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext extension) {
         if (parameter.isAnnotated(Event.class)) {
-            return EventFiles.load(parameter.findAnnotation(Event.class).orElseThrow().value(),
-                    parameter.getParameter().getParameterizedType(), extension.getRequiredTestClass());
+            Event event = parameter.findAnnotation(Event.class).orElseThrow();
+            return EventFiles.load(event.value(), parameter.getParameter().getParameterizedType(),
+                    extension.getRequiredTestClass().getClassLoader(),
+                    Placeholders.of(configIfPresent(extension), event.values()));
         }
         if (extension.getTestMethod().isEmpty()) {
             throw new ParameterResolutionException("A " + parameter.getParameter().getType().getSimpleName()
@@ -84,6 +89,14 @@ final class LambdaExtension implements BeforeEachCallback, ParameterResolver {
             binding.close();
             function.close();
         }
+    }
+
+    /** The test's function settings, when it has a {@code @LambdaTest}. */
+    static Optional<FunctionConfig> configIfPresent(ExtensionContext context) {
+        boolean annotated = context.getTestMethod().flatMap(m -> AnnotationSupport.findAnnotation(m, LambdaTest.class))
+                .or(() -> AnnotationSupport.findAnnotation(context.getRequiredTestClass(), LambdaTest.class))
+                .isPresent();
+        return annotated ? Optional.of(config(context)) : Optional.empty();
     }
 
     static FunctionConfig config(ExtensionContext context) {

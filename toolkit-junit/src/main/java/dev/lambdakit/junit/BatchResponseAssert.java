@@ -1,0 +1,44 @@
+package dev.lambdakit.junit;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import java.util.List;
+import org.apiguardian.api.API;
+import org.assertj.core.api.AbstractAssert;
+
+/**
+ * Assertions on a partial batch response ({@code SQSBatchResponse}, {@code StreamsEventResponse}): which item
+ * identifiers the function reported as failed.
+ *
+ * <pre>{@code
+ * assertThat(result).batchResponse().reportsFailed("m-2", "m-5");
+ * }</pre>
+ */
+@API(status = STABLE, since = "0.1")
+public class BatchResponseAssert extends AbstractAssert<BatchResponseAssert, List<String>> {
+
+    public BatchResponseAssert(List<String> failedItemIds) {
+        super(failedItemIds, BatchResponseAssert.class);
+    }
+
+    /** Exactly these items, in any order, were reported failed. */
+    public BatchResponseAssert reportsFailed(String... itemIds) {
+        isNotNull();
+        List<String> expected = List.of(itemIds);
+        if (actual.size() != expected.size() || !actual.containsAll(expected)) {
+            throw failureWithActualExpected(actual, expected,
+                    "%nExpecting the batch response to report exactly these failures:%n  %s%nbut it reported:%n  %s",
+                    expected, actual);
+        }
+        return this;
+    }
+
+    /** Nothing was reported failed: the whole batch succeeded. */
+    public BatchResponseAssert reportsNoFailures() {
+        isNotNull();
+        if (!actual.isEmpty()) {
+            throw failure("%nExpecting no reported failures, but the batch response reported:%n  %s", actual);
+        }
+        return this;
+    }
+}
