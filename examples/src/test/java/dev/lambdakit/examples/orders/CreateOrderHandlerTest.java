@@ -8,11 +8,13 @@ import static org.mockito.Mockito.when;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.lambdakit.events.ApiGatewayEvents;
 import dev.lambdakit.junit.Env;
 import dev.lambdakit.junit.LambdaHandler;
 import dev.lambdakit.junit.LambdaTest;
 import dev.lambdakit.runtime.InvocationResult;
 import dev.lambdakit.runtime.LambdaFunction;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,23 +45,19 @@ class CreateOrderHandlerTest {
     }
 
     static APIGatewayV2HTTPEvent post(String body) {
-        return APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0")
-                .withRouteKey("POST /orders")
-                .withRawPath("/orders")
-                .withBody(body)
-                .build();
+        return ApiGatewayEvents.httpApi().post("/orders").textBody(body).build();
     }
 
     @Test
     void storesAValidOrder(LambdaFunction fn) {
         when(dynamo.putItem(any(PutItemRequest.class))).thenReturn(PutItemResponse.builder().build());
 
-        InvocationResult<APIGatewayV2HTTPResponse> result =
-                fn.invoke(post("{\"sku\":\"ABC-12\",\"quantity\":2}"), APIGatewayV2HTTPResponse.class);
+        InvocationResult<APIGatewayV2HTTPResponse> result = fn.invoke(ApiGatewayEvents.httpApi().post("/orders")
+                .jsonBody(Map.of("sku", "ABC-12", "quantity", 2)).build(), APIGatewayV2HTTPResponse.class);
 
         assertThat(result).succeeded().hasStatusCode(201).logContains("stored order " + result.requestId());
-        assertThat(result.output().getBody()).isEqualTo("{\"orderId\":\"" + result.requestId() + "\"}");
+        assertThat(result.output()).hasHeader("content-type", "application/json")
+                .hasJsonBody("{\"orderId\":\"" + result.requestId() + "\"}");
         ArgumentCaptor<PutItemRequest> put = ArgumentCaptor.forClass(PutItemRequest.class);
         verify(dynamo).putItem(put.capture());
         assertThat(put.getValue().tableName()).isEqualTo("orders");
