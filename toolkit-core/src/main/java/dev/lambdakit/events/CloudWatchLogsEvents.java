@@ -70,6 +70,13 @@ public final class CloudWatchLogsEvents {
             return this;
         }
 
+        public Builder logEvents(int count, java.util.function.IntFunction<String> message) {
+            for (int i = 0; i < count; i++) {
+                logEvent(message.apply(i));
+            }
+            return this;
+        }
+
         public Builder logEvent(String message) {
             messages.add(required(message, "message"));
             return this;

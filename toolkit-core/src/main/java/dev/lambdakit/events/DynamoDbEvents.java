@@ -66,6 +66,14 @@ public final class DynamoDbEvents {
             return this;
         }
 
+        /** {@code count} inserts, the i-th (from 0) of item {@code item.apply(i)}. */
+        public Builder inserts(int count, java.util.function.IntFunction<Map<String, ?>> item) {
+            for (int i = 0; i < count; i++) {
+                insert(item.apply(i));
+            }
+            return this;
+        }
+
         public Builder modify(Map<String, ?> oldImage, Map<String, ?> newImage) {
             changes.add(new Object[] {"MODIFY", required(oldImage, "oldImage"), required(newImage, "newImage"),
                 false});

@@ -41,6 +41,13 @@ public final class FirehoseEvents {
             return record(utf8(required(data, "data")));
         }
 
+        public Builder records(int count, java.util.function.IntFunction<String> data) {
+            for (int i = 0; i < count; i++) {
+                record(data.apply(i));
+            }
+            return this;
+        }
+
         public Builder record(byte[] data) {
             records.add(required(data, "data"));
             return this;

@@ -50,6 +50,14 @@ public final class KafkaEvents {
             this.msk = msk;
         }
 
+        /** {@code count} records on one partition, the i-th (from 0) with value {@code value.apply(i)}. */
+        public Builder records(String topic, int partition, int count, java.util.function.IntFunction<String> value) {
+            for (int i = 0; i < count; i++) {
+                record(topic, partition, null, value.apply(i));
+            }
+            return this;
+        }
+
         /** A record; {@code key} may be null. */
         public Builder record(String topic, int partition, String key, String value) {
             return record(topic, partition, key, value, Map.of());

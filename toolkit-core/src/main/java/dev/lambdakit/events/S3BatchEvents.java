@@ -40,6 +40,13 @@ public final class S3BatchEvents {
             super(S3BatchEvent.class);
         }
 
+        public V1 tasks(String bucket, int count, java.util.function.IntFunction<String> key) {
+            for (int i = 0; i < count; i++) {
+                task(bucket, key.apply(i));
+            }
+            return this;
+        }
+
         public V1 task(String bucket, String key) {
             tasks.add(new String[] {required(bucket, "bucket"), required(key, "key")});
             return this;
@@ -72,6 +79,13 @@ public final class S3BatchEvents {
 
         private V2() {
             super(S3BatchEventV2.class);
+        }
+
+        public V2 tasks(String bucket, int count, java.util.function.IntFunction<String> key) {
+            for (int i = 0; i < count; i++) {
+                task(bucket, key.apply(i));
+            }
+            return this;
         }
 
         public V2 task(String bucket, String key) {

@@ -52,6 +52,14 @@ public final class S3Events {
             return this;
         }
 
+        /** {@code count} puts, the i-th (from 0) of key {@code key.apply(i)}, each of {@code size} bytes. */
+        public Builder puts(int count, java.util.function.IntFunction<String> key, long size) {
+            for (int i = 0; i < count; i++) {
+                put(key.apply(i), size);
+            }
+            return this;
+        }
+
         /** An {@code ObjectRemoved:Delete} of {@code key}. */
         public Builder delete(String key) {
             objects.add(new Object[] {"ObjectRemoved:Delete", required(key, "key"), null});

@@ -355,4 +355,19 @@ class EventBuildersTest {
         Map<?, ?> ses = SesEvents.received("a@example.com", "b@example.com").subject("S").build();
         assertThat(JsonText.write(ses)).contains("\"subject\":\"S\"").contains("\"eventSource\":\"aws:ses\"");
     }
+
+    @Test
+    void everyRecordBuilderMakesBatchesOfN() {
+        assertThat(SqsEvents.queue("q").messages(25, i -> "m" + i).build().getRecords()).hasSize(25);
+        assertThat(SnsEvents.topic("t").messages(3, i -> "m" + i).build().getRecords()).hasSize(3);
+        assertThat(S3Events.bucket("b").puts(4, i -> "k" + i, 1).build().getRecords()).hasSize(4);
+        assertThat(DynamoDbEvents.table("t").inserts(5, i -> Map.of("id", "i" + i)).build().getRecords()).hasSize(5);
+        assertThat(KinesisEvents.stream("s").records(6, i -> "d" + i).build().getRecords()).hasSize(6);
+        assertThat(FirehoseEvents.deliveryStream("d").records(7, i -> "r" + i).build().getRecords()).hasSize(7);
+        assertThat(KafkaEvents.msk("c").records("t", 2, 8, i -> "v" + i).build().getRecords().get("t-2")).hasSize(8);
+        assertThat(CloudWatchLogsEvents.decode(CloudWatchLogsEvents.logGroup("/g").logEvents(9, i -> "l" + i).build()))
+                .contains("\"message\":\"l8\"");
+        assertThat(S3BatchEvents.v1().tasks("b", 10, i -> "k" + i).build().getTasks()).hasSize(10);
+        assertThat(S3BatchEvents.v2().tasks("b", 11, i -> "k" + i).build().getTasks()).hasSize(11);
+    }
 }
