@@ -51,6 +51,23 @@ class EventFidelityTest {
         assertThat(missing).as("sample paths missing from the builder's output for %s", scenario.sample()).isEmpty();
     }
 
+    @org.junit.jupiter.api.Test
+    @DisplayName("the gzipped CloudWatch Logs payload has every field path of the sample's payload")
+    void cloudWatchLogsPayload() {
+        var sampleEvent = EventJson.fromJson(sample("cloudwatchlogs_event.json"),
+                com.amazonaws.services.lambda.runtime.events.CloudWatchLogsEvent.class);
+        Set<String> samplePaths = Scenarios.paths(EventJson.fromJson(CloudWatchLogsEvents.decode(sampleEvent),
+                Object.class));
+        Set<String> builtPaths = Scenarios.paths(EventJson.fromJson(CloudWatchLogsEvents.decode(
+                Scenarios.fixed(CloudWatchLogsEvents.logGroup("g")).logEvent("x").build()), Object.class));
+
+        Set<String> missing = new TreeSet<>(samplePaths);
+        missing.removeAll(builtPaths);
+        SUMMARY.add(String.format("%-52s %3d fields, %2d missing", "cloudwatchlogs_event.json (decoded payload)",
+                samplePaths.size(), missing.size()));
+        assertThat(missing).isEmpty();
+    }
+
     private static boolean excused(String path, Map<String, String> notSent) {
         for (String p : notSent.keySet()) {
             String base = p.endsWith(".*") ? p.substring(0, p.length() - 2) : p;
