@@ -2,7 +2,6 @@ package dev.lambdakit.events;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,18 +28,10 @@ public final class BatchFailures {
      * @throws IllegalArgumentException when the response has no {@code batchItemFailures}
      */
     public static List<String> of(Object response) {
-        Object tree;
-        if (response instanceof byte[] bytes) {
-            tree = EventJson.fromJson(new String(bytes, StandardCharsets.UTF_8), Object.class);
-        } else if (response instanceof String json) {
-            tree = EventJson.fromJson(json, Object.class);
-        } else if (response instanceof Map<?, ?>) {
-            tree = response;
-        } else if (response != null) {
-            tree = EventJson.fromJson(EventJson.toJsonString(response), Object.class);
-        } else {
+        if (response == null) {
             throw new IllegalArgumentException("The response is null, not a batch response");
         }
+        Object tree = EventJson.toTree(response);
         if (!(tree instanceof Map<?, ?> map) || !(map.get("batchItemFailures") instanceof List<?> failures)) {
             throw new IllegalArgumentException("Not a partial batch response (no batchItemFailures list): " + response);
         }

@@ -67,6 +67,28 @@ public final class EventJson {
         return serializer(type).fromJson(new ByteArrayInputStream(json));
     }
 
+    /**
+     * Any response as plain JSON values (maps, lists, strings, numbers): JSON text and bytes are parsed, maps kept,
+     * objects serialized the runtime's way first.
+     *
+     * @throws IllegalArgumentException for null
+     */
+    public static Object toTree(Object value) {
+        if (value instanceof byte[] bytes) {
+            return fromJson(new String(bytes, StandardCharsets.UTF_8), Object.class);
+        }
+        if (value instanceof String json) {
+            return fromJson(json, Object.class);
+        }
+        if (value instanceof Map<?, ?>) {
+            return value;
+        }
+        if (value == null) {
+            throw new IllegalArgumentException("null has no JSON form here");
+        }
+        return fromJson(toJsonString(value), Object.class);
+    }
+
     /** The serializer the runtime would use for {@code type}, found with the calling thread's class loader. */
     public static PojoSerializer<Object> serializer(Type type) {
         Objects.requireNonNull(type, "type");

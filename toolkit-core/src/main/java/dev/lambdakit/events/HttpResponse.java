@@ -49,18 +49,10 @@ public final class HttpResponse {
      */
     @SuppressWarnings("unchecked")
     public static HttpResponse of(Object response) {
-        Object tree;
-        if (response instanceof byte[] bytes) {
-            tree = EventJson.fromJson(new String(bytes, StandardCharsets.UTF_8), Object.class);
-        } else if (response instanceof String json) {
-            tree = EventJson.fromJson(json, Object.class);
-        } else if (response instanceof Map<?, ?>) {
-            tree = response;
-        } else if (response != null) {
-            tree = EventJson.fromJson(EventJson.toJsonString(response), Object.class);
-        } else {
-            throw new IllegalArgumentException("The response is null, not an HTTP response");
+        if (response == null) {
+            throw new IllegalArgumentException("The response is null, not a an HTTP response");
         }
+        Object tree = EventJson.toTree(response);
         if (!(tree instanceof Map<?, ?> map) || !(map.get("statusCode") instanceof Number status)) {
             throw new IllegalArgumentException("Not an HTTP response (no numeric statusCode): " + response);
         }
