@@ -1,0 +1,38 @@
+package dev.lambdakit.cloud;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
+/**
+ * A test asked a backend for a service it cannot serve here; the message names the service, the backend, and what
+ * would serve it. JUnit tests are skipped with this message rather than failed.
+ *
+ * <pre>{@code
+ * try {
+ *     backend.endpoint(AwsService.SNS);
+ * } catch (ServiceUnavailableException e) {
+ *     System.out.println(e.getMessage());
+ * }
+ * }</pre>
+ */
+@API(status = STABLE, since = "0.1")
+public class ServiceUnavailableException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+    private final AwsService service;
+
+    public ServiceUnavailableException(AwsService service, String message) {
+        super(message);
+        this.service = service;
+    }
+
+    public ServiceUnavailableException(AwsService service, String message, Throwable cause) {
+        super(message, cause);
+        this.service = service;
+    }
+
+    public AwsService service() {
+        return service;
+    }
+}
