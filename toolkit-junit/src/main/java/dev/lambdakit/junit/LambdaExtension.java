@@ -32,11 +32,15 @@ final class LambdaExtension implements BeforeEachCallback, ParameterResolver {
 
     private static final Namespace NAMESPACE = Namespace.create(LambdaExtension.class);
     private static final String FUNCTION = "function";
+    private static final String INTEGRATION = "integration";
 
     @Override
     public void beforeEach(ExtensionContext context) {
         // Registered through @Event alone, the extension only loads files: no function without @LambdaTest.
-        if (configIfPresent(context).isPresent()) {
+        Optional<LambdaTest> annotation = annotation(context);
+        if (annotation.isPresent()) {
+            Integration.open(context, annotation.get())
+                    .ifPresent(i -> context.getStore(NAMESPACE).put(INTEGRATION, i));
             function(context);
         }
     }
@@ -44,7 +48,8 @@ final class LambdaExtension implements BeforeEachCallback, ParameterResolver {
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext extension) {
         Class<?> type = parameter.getParameter().getType();
-        return parameter.isAnnotated(Event.class) || type == LambdaFunction.class || type == Context.class;
+        return parameter.isAnnotated(Event.class) || type == LambdaFunction.class || type == Context.class
+                || Integration.isIntegrationParameter(parameter.getParameter());
     }
 
     @Override
@@ -60,14 +65,48 @@ final class LambdaExtension implements BeforeEachCallback, ParameterResolver {
                     + " can only be injected into test methods and @BeforeEach/@AfterEach methods, since each test "
                     + "gets its own function; it was asked for in " + parameter.getDeclaringExecutable());
         }
+        if (Integration.isIntegrationParameter(parameter.getParameter())) {
+            Integration integration = extension.getStore(NAMESPACE).get(INTEGRATION, Integration.class);
+            if (integration == null) {
+                throw new ParameterResolutionException("A " + parameter.getParameter().getType().getSimpleName()
+                        + " parameter needs @LambdaTest on the test or its class, which opens the backend");
+            }
+            return integration.resolve(parameter.getIndex(), parameter.getParameter());
+        }
         LambdaFunction function = function(extension);
         return parameter.getParameter().getType() == LambdaFunction.class ? function : function.newContext();
     }
 
     private static LambdaFunction function(ExtensionContext context) {
         return context.getStore(NAMESPACE)
-                .computeIfAbsent(FUNCTION, key -> FunctionResource.open(config(context)), FunctionResource.class)
+                .computeIfAbsent(FUNCTION, key -> FunctionResource.open(withIntegration(context)),
+                        FunctionResource.class)
                 .function;
+    }
+
+    /** The annotation's configuration plus the backend's endpoints, fixture names and the real-AWS opt-in. */
+    private static FunctionConfig withIntegration(ExtensionContext context) {
+        FunctionConfig base = config(context);
+        Integration integration = context.getStore(NAMESPACE).get(INTEGRATION, Integration.class);
+        boolean allowReal = context.getTestMethod().flatMap(m -> AnnotationSupport.findAnnotation(m,
+                AllowRealAws.class)).or(() -> AnnotationSupport.findAnnotation(context.getRequiredTestClass(),
+                AllowRealAws.class)).isPresent();
+        if (integration == null && !allowReal) {
+            return base;
+        }
+        FunctionConfig.Builder builder = base.toBuilder();
+        if (integration != null) {
+            builder.env(integration.environment);
+        }
+        if (allowReal) {
+            builder.env(dev.lambdakit.cloud.RealAwsGuard.OPT_IN_VARIABLE, "true");
+        }
+        return builder.build();
+    }
+
+    private static Optional<LambdaTest> annotation(ExtensionContext context) {
+        return context.getTestMethod().flatMap(m -> AnnotationSupport.findAnnotation(m, LambdaTest.class))
+                .or(() -> AnnotationSupport.findAnnotation(context.getRequiredTestClass(), LambdaTest.class));
     }
 
     /** The function and the test thread's binding to its environment, closed together when the test ends. */
@@ -93,19 +132,14 @@ final class LambdaExtension implements BeforeEachCallback, ParameterResolver {
 
     /** The test's function settings, when it has a {@code @LambdaTest}. */
     static Optional<FunctionConfig> configIfPresent(ExtensionContext context) {
-        boolean annotated = context.getTestMethod().flatMap(m -> AnnotationSupport.findAnnotation(m, LambdaTest.class))
-                .or(() -> AnnotationSupport.findAnnotation(context.getRequiredTestClass(), LambdaTest.class))
-                .isPresent();
-        return annotated ? Optional.of(config(context)) : Optional.empty();
+        return annotation(context).isPresent() ? Optional.of(config(context)) : Optional.empty();
     }
 
     static FunctionConfig config(ExtensionContext context) {
         Class<?> testClass = context.getRequiredTestClass();
         Optional<Method> method = context.getTestMethod();
-        LambdaTest annotation = method.flatMap(m -> AnnotationSupport.findAnnotation(m, LambdaTest.class))
-                .or(() -> AnnotationSupport.findAnnotation(testClass, LambdaTest.class))
-                .orElseThrow(() -> new ExtensionConfigurationException("No @LambdaTest found on "
-                        + testClass.getName() + " or its test method"));
+        LambdaTest annotation = annotation(context).orElseThrow(() -> new ExtensionConfigurationException(
+                "No @LambdaTest found on " + testClass.getName() + " or its test method"));
         FunctionConfig.Builder builder = FunctionConfig.builder()
                 .handler(handler(annotation, testClass, context))
                 .memoryMb(annotation.memory())

@@ -2,6 +2,8 @@ package dev.lambdakit.junit;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
+import dev.lambdakit.cloud.AwsService;
+import dev.lambdakit.cloud.BackendKind;
 import dev.lambdakit.function.Architecture;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -66,4 +68,14 @@ public @interface LambdaTest {
 
     /** A seed for repeatable request ids and credentials; 0 means random. */
     long seed() default 0;
+
+    /**
+     * AWS services the test uses: each is started on the backend and its endpoint put in the function's environment
+     * ({@code AWS_ENDPOINT_URL_<SERVICE>}), where SDK clients inside the handler and in the test find it. A service
+     * the backend cannot serve here skips the test, saying which backend has it.
+     */
+    AwsService[] services() default {};
+
+    /** Where those services run; {@code -Dlambdakit.backend=...} overrides it for a whole run. */
+    BackendKind backend() default BackendKind.EMBEDDED;
 }

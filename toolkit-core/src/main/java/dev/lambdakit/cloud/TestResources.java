@@ -1,0 +1,202 @@
+package dev.lambdakit.cloud;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.apiguardian.api.API;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * Buckets, queues and tables for one test, with names unique to it, created on a backend and removed by
+ * {@link #close()}; also SDK clients configured for the backend. Needs the AWS SDK's s3, sqs and dynamodb modules for
+ * the services used.
+ *
+ * <pre>{@code
+ * try (TestResources resources = new TestResources(EmbeddedBackend.shared())) {
+ *     TestResources.Queue queue = resources.queue("orders", true, 3, 30, false);
+ *     SqsClient sqs = resources.sqs();
+ * }
+ * }</pre>
+ */
+@API(status = STABLE, since = "0.1")
+public final class TestResources implements AutoCloseable {
+
+    /** A bucket. */
+    public record Bucket(String name) {
+    }
+
+    /** A queue; {@code deadLetter} when it has a redrive policy. */
+    public record Queue(String name, String url, String arn, Optional<Queue> deadLetter) {
+    }
+
+    /** A table with a string hash key (and optional range key); {@code streamArn} when streams are on. */
+    public record Table(String name, Optional<String> streamArn) {
+    }
+
+    private static final StaticCredentialsProvider FAKE = StaticCredentialsProvider.create(
+            AwsBasicCredentials.create("ASIALAMBDAKITFIXTURE", "lambdakit-fixture-secret-not-a-real-key00"));
+
+    private final AwsBackend backend;
+    private final String prefix = "lk-" + UUID.randomUUID().toString().substring(0, 8);
+    private final List<Runnable> cleanup = Collections.synchronizedList(new ArrayList<>());
+    private S3Client s3;
+    private SqsClient sqs;
+    private DynamoDbClient dynamo;
+
+    public TestResources(AwsBackend backend) {
+        this.backend = backend;
+    }
+
+    /** A name unique to this test: {@code lk-<8 hex>-<hint>}. */
+    public String uniqueName(String hint) {
+        String clean = hint.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
+        String name = prefix + "-" + clean;
+        return name.length() > 63 ? name.substring(0, 63) : name;
+    }
+
+    public synchronized S3Client s3() {
+        if (s3 == null) {
+            s3 = S3Client.builder().endpointOverride(backend.endpoint(AwsService.S3)).forcePathStyle(true)
+                    .region(Region.of(backend.region())).credentialsProvider(FAKE).build();
+        }
+        return s3;
+    }
+
+    public synchronized SqsClient sqs() {
+        if (sqs == null) {
+            sqs = SqsClient.builder().endpointOverride(backend.endpoint(AwsService.SQS))
+                    .region(Region.of(backend.region())).credentialsProvider(FAKE).build();
+        }
+        return sqs;
+    }
+
+    public synchronized DynamoDbClient dynamoDb() {
+        if (dynamo == null) {
+            dynamo = DynamoDbClient.builder().endpointOverride(backend.endpoint(AwsService.DYNAMODB))
+                    .region(Region.of(backend.region())).credentialsProvider(FAKE).build();
+        }
+        return dynamo;
+    }
+
+    /** Creates a bucket; it is emptied and removed on close. */
+    public Bucket bucket(String hint) {
+        String name = uniqueName(hint);
+        s3().createBucket(r -> r.bucket(name));
+        cleanup.add(() -> {
+            s3().listObjectsV2Paginator(r -> r.bucket(name)).contents()
+                    .forEach(o -> s3().deleteObject(r -> r.bucket(name).key(o.key())));
+            s3().deleteBucket(r -> r.bucket(name));
+        });
+        return new Bucket(name);
+    }
+
+    /**
+     * Creates a queue, with a dead-letter queue receiving messages after {@code maxReceiveCount} receives when
+     * {@code deadLetter} is set.
+     */
+    public Queue queue(String hint, boolean deadLetter, int maxReceiveCount, int visibilityTimeoutSeconds,
+                       boolean fifo) {
+        Optional<Queue> dlq = deadLetter ? Optional.of(createQueue(hint + "-dlq", Map.of(), fifo))
+                : Optional.empty();
+        java.util.Map<QueueAttributeName, String> attributes = new java.util.HashMap<>();
+        attributes.put(QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(visibilityTimeoutSeconds));
+        dlq.ifPresent(d -> attributes.put(QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\""
+                + d.arn() + "\",\"maxReceiveCount\":\"" + maxReceiveCount + "\"}"));
+        Queue main = createQueue(hint, attributes, fifo);
+        return new Queue(main.name(), main.url(), main.arn(), dlq);
+    }
+
+    private Queue createQueue(String hint, Map<QueueAttributeName, String> attributes, boolean fifo) {
+        String name = uniqueName(hint) + (fifo ? ".fifo" : "");
+        java.util.Map<QueueAttributeName, String> all = new java.util.HashMap<>(attributes);
+        if (fifo) {
+            all.put(QueueAttributeName.FIFO_QUEUE, "true");
+            all.put(QueueAttributeName.CONTENT_BASED_DEDUPLICATION, "true");
+        }
+        String url = sqs().createQueue(r -> r.queueName(name).attributes(all)).queueUrl();
+        String arn = sqs().getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        cleanup.add(() -> sqs().deleteQueue(r -> r.queueUrl(url)));
+        return new Queue(name, url, arn, Optional.empty());
+    }
+
+    /** Creates a table keyed by string attributes; streams need a backend that supports them (not dynalite). */
+    public Table table(String hint, String hashKey, String rangeKey, boolean stream) {
+        String name = uniqueName(hint);
+        List<KeySchemaElement> keys = new ArrayList<>();
+        List<AttributeDefinition> definitions = new ArrayList<>();
+        keys.add(KeySchemaElement.builder().attributeName(hashKey).keyType(KeyType.HASH).build());
+        definitions.add(AttributeDefinition.builder().attributeName(hashKey).attributeType(ScalarAttributeType.S)
+                .build());
+        if (rangeKey != null && !rangeKey.isEmpty()) {
+            keys.add(KeySchemaElement.builder().attributeName(rangeKey).keyType(KeyType.RANGE).build());
+            definitions.add(AttributeDefinition.builder().attributeName(rangeKey)
+                    .attributeType(ScalarAttributeType.S).build());
+        }
+        var created = dynamoDb().createTable(r -> {
+            r.tableName(name).keySchema(keys).attributeDefinitions(definitions).billingMode("PAY_PER_REQUEST");
+            if (stream) {
+                r.streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES));
+            }
+        }).tableDescription();
+        cleanup.add(() -> dynamoDb().deleteTable(r -> r.tableName(name)));
+        if (stream && created.latestStreamArn() == null) {
+            throw new ServiceUnavailableException(AwsService.DYNAMODB, "The " + backend.name() + " backend created "
+                    + "table " + name + " without a stream (dynalite has no DynamoDB Streams); the localstack backend "
+                    + "supports streams");
+        }
+        return new Table(name, Optional.ofNullable(created.latestStreamArn()));
+    }
+
+    /** The endpoint of a service on this backend. */
+    public URI endpoint(AwsService service) {
+        return backend.endpoint(service);
+    }
+
+    /** Removes every resource, newest first, then closes the clients; failures are collected, not thrown early. */
+    @Override
+    public void close() {
+        List<Runnable> steps = new ArrayList<>(cleanup);
+        Collections.reverse(steps);
+        RuntimeException first = null;
+        for (Runnable step : steps) {
+            try {
+                step.run();
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                }
+            }
+        }
+        cleanup.clear();
+        for (AutoCloseable client : new AutoCloseable[] {s3, sqs, dynamo}) {
+            if (client != null) {
+                try {
+                    client.close();
+                } catch (Exception ignored) {
+                    // closing a client cannot fail in a way a test cares about
+                }
+            }
+        }
+        if (first != null) {
+            throw new IllegalStateException("Could not remove every test resource: " + first.getMessage(), first);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.lambdakit.junit;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.apiguardian.api.API;
+
+/**
+ * Lets this test (its thread, its function's threads) reach real AWS endpoints, which LambdaKit's guard otherwise
+ * refuses. For end-to-end tests against a deployed stack, on purpose.
+ *
+ * <pre>{@code
+ * @Test
+ * @AllowRealAws
+ * void talksToTheDeployedStack(LambdaFunction fn) { ... }
+ * }</pre>
+ */
+@Target({ElementType.TYPE, ElementType.METHOD})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@API(status = STABLE, since = "0.1")
+public @interface AllowRealAws {
+}

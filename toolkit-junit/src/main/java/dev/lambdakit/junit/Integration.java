@@ -1,0 +1,163 @@
+package dev.lambdakit.junit;
+
+import dev.lambdakit.cloud.AwsBackend;
+import dev.lambdakit.cloud.AwsService;
+import dev.lambdakit.cloud.BackendKind;
+import dev.lambdakit.cloud.Backends;
+import dev.lambdakit.cloud.ServiceUnavailableException;
+import dev.lambdakit.cloud.TestResources;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * A test's link to its AWS backend: the services it uses started and wired into the function's environment, and its
+ * declared buckets, queues and tables created before the function exists (so their names can be in its
+ * environment) and removed when the test ends.
+ */
+final class Integration implements AutoCloseable {
+
+    private static final Set<String> CLIENT_TYPES = Set.of("software.amazon.awssdk.services.s3.S3Client",
+            "software.amazon.awssdk.services.sqs.SqsClient", "software.amazon.awssdk.services.dynamodb.DynamoDbClient");
+
+    final AwsBackend backend;
+    final TestResources resources;
+    final Map<String, String> environment = new LinkedHashMap<>();
+    private final Map<Integer, Object> fixtures = new LinkedHashMap<>();
+
+    private Integration(AwsBackend backend) {
+        this.backend = backend;
+        this.resources = new TestResources(backend);
+    }
+
+    /** Whether a parameter asks for something of the backend. */
+    static boolean isIntegrationParameter(Parameter p) {
+        return p.isAnnotationPresent(TestBucket.class) || p.isAnnotationPresent(TestQueue.class)
+                || p.isAnnotationPresent(TestTable.class) || p.getType() == AwsBackend.class
+                || p.getType() == TestResources.class || CLIENT_TYPES.contains(p.getType().getName());
+    }
+
+    /**
+     * Opens the backend when the test uses one.
+     *
+     * @throws TestAbortedException when the backend or a service is not available here, saying why
+     */
+    static Optional<Integration> open(ExtensionContext context, LambdaTest annotation) {
+        Set<AwsService> services = EnumSet.noneOf(AwsService.class);
+        services.addAll(java.util.List.of(annotation.services()));
+        Method method = context.getRequiredTestMethod();
+        boolean parameters = false;
+        for (Parameter p : method.getParameters()) {
+            if (isIntegrationParameter(p)) {
+                parameters = true;
+                implied(p).ifPresent(services::add);
+            }
+        }
+        if (services.isEmpty() && !parameters) {
+            return Optional.empty();
+        }
+        BackendKind kind = BackendKind.resolve(annotation.backend());
+        Backends.unavailable(kind).ifPresent(reason -> {
+            throw new TestAbortedException("Skipped: " + reason);
+        });
+        Integration integration = new Integration(Backends.of(kind));
+        try {
+            for (AwsService service : services) {
+                integration.environment.put(service.endpointVariable(),
+                        integration.backend.endpoint(service).toString());
+            }
+            Parameter[] ps = method.getParameters();
+            for (int i = 0; i < ps.length; i++) {
+                integration.createFixture(i, ps[i]);
+            }
+        } catch (ServiceUnavailableException e) {
+            integration.close();
+            throw new TestAbortedException("Skipped: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            integration.close();
+            throw e;
+        }
+        return Optional.of(integration);
+    }
+
+    private static Optional<AwsService> implied(Parameter p) {
+        String type = p.getType().getName();
+        if (p.isAnnotationPresent(TestBucket.class) || type.endsWith(".S3Client")) {
+            return Optional.of(AwsService.S3);
+        }
+        if (p.isAnnotationPresent(TestQueue.class) || type.endsWith(".SqsClient")) {
+            return Optional.of(AwsService.SQS);
+        }
+        if (p.isAnnotationPresent(TestTable.class) || type.endsWith(".DynamoDbClient")) {
+            return Optional.of(AwsService.DYNAMODB);
+        }
+        return Optional.empty();
+    }
+
+    private void createFixture(int index, Parameter p) {
+        String hint = p.isNamePresent() ? p.getName() : "arg" + index;
+        if (p.isAnnotationPresent(TestBucket.class)) {
+            expect(p, TestResources.Bucket.class, "@TestBucket");
+            TestResources.Bucket bucket = resources.bucket(hint);
+            publish(p.getAnnotation(TestBucket.class).env(), bucket.name());
+            fixtures.put(index, bucket);
+        } else if (p.isAnnotationPresent(TestQueue.class)) {
+            expect(p, TestResources.Queue.class, "@TestQueue");
+            TestQueue q = p.getAnnotation(TestQueue.class);
+            TestResources.Queue queue = resources.queue(hint, q.deadLetter(), q.maxReceiveCount(),
+                    q.visibilityTimeout(), q.fifo());
+            publish(q.env(), queue.url());
+            fixtures.put(index, queue);
+        } else if (p.isAnnotationPresent(TestTable.class)) {
+            expect(p, TestResources.Table.class, "@TestTable");
+            TestTable t = p.getAnnotation(TestTable.class);
+            TestResources.Table table = resources.table(hint, t.hashKey(), t.rangeKey(), t.stream());
+            publish(t.env(), table.name());
+            fixtures.put(index, table);
+        }
+    }
+
+    private static void expect(Parameter p, Class<?> type, String annotation) {
+        if (p.getType() != type) {
+            throw new ParameterResolutionException(annotation + " parameter '" + p.getName() + "' must be of type "
+                    + type.getCanonicalName() + ", but was " + p.getType().getName());
+        }
+    }
+
+    private void publish(String variable, String value) {
+        if (!variable.isEmpty()) {
+            environment.put(variable, value);
+        }
+    }
+
+    /** What to inject for parameter {@code index}. */
+    Object resolve(int index, Parameter p) {
+        if (fixtures.containsKey(index)) {
+            return fixtures.get(index);
+        }
+        if (p.getType() == AwsBackend.class) {
+            return backend;
+        }
+        if (p.getType() == TestResources.class) {
+            return resources;
+        }
+        return switch (p.getType().getSimpleName()) {
+            case "S3Client" -> resources.s3();
+            case "SqsClient" -> resources.sqs();
+            case "DynamoDbClient" -> resources.dynamoDb();
+            default -> throw new ParameterResolutionException("Cannot inject " + p);
+        };
+    }
+
+    @Override
+    public void close() {
+        resources.close();
+    }
+}

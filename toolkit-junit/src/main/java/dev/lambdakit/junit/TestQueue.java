@@ -1,0 +1,42 @@
+package dev.lambdakit.junit;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.apiguardian.api.API;
+
+/**
+ * An SQS queue created for this test, with a unique name, optionally with a dead-letter queue, removed afterwards.
+ * Its URL goes into the function's environment under {@link #env()}.
+ *
+ * <pre>{@code
+ * @Test
+ * void retries(@TestQueue(env = "QUEUE_URL", deadLetter = true, maxReceiveCount = 2) TestResources.Queue queue) {
+ * }
+ * }</pre>
+ */
+@Target(ElementType.PARAMETER)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@API(status = STABLE, since = "0.1")
+public @interface TestQueue {
+
+    /** The environment variable that receives the queue's URL; empty for none. */
+    String env() default "";
+
+    /** Whether failed messages move to a dead-letter queue. */
+    boolean deadLetter() default false;
+
+    /** Receives before a message moves to the dead-letter queue. */
+    int maxReceiveCount() default 3;
+
+    /** Seconds a received message stays invisible. */
+    int visibilityTimeout() default 30;
+
+    /** A FIFO queue, with content-based deduplication. */
+    boolean fifo() default false;
+}

@@ -1,0 +1,37 @@
+package dev.lambdakit.junit;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.apiguardian.api.API;
+
+/**
+ * A DynamoDB table created for this test (string keys, on-demand capacity), removed afterwards. Its name goes into
+ * the function's environment under {@link #env()}.
+ *
+ * <pre>{@code
+ * @Test
+ * void stores(@TestTable(env = "TABLE_NAME", hashKey = "orderId") TestResources.Table orders) {
+ * }
+ * }</pre>
+ */
+@Target(ElementType.PARAMETER)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@API(status = STABLE, since = "0.1")
+public @interface TestTable {
+
+    String env() default "";
+
+    String hashKey() default "id";
+
+    /** Empty for a table with a hash key only. */
+    String rangeKey() default "";
+
+    /** Turns on a NEW_AND_OLD_IMAGES stream (not on the embedded backend, whose dynalite has none). */
+    boolean stream() default false;
+}
