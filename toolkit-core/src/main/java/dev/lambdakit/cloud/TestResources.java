@@ -54,14 +54,23 @@ public final class TestResources implements AutoCloseable {
             AwsBasicCredentials.create("ASIALAMBDAKITFIXTURE", "lambdakit-fixture-secret-not-a-real-key00"));
 
     private final AwsBackend backend;
-    private final String prefix = "lk-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String prefix;
     private final List<Runnable> cleanup = Collections.synchronizedList(new ArrayList<>());
     private S3Client s3;
     private SqsClient sqs;
     private DynamoDbClient dynamo;
 
     public TestResources(AwsBackend backend) {
+        this(backend, UUID.randomUUID().toString());
+    }
+
+    /**
+     * Resources whose names derive from {@code seed} (for example a test's unique id), so they are the same in every
+     * run: what recording and replaying need.
+     */
+    public TestResources(AwsBackend backend, String seed) {
         this.backend = backend;
+        this.prefix = "lk-" + String.format("%08x", seed.hashCode());
     }
 
     /** A name unique to this test: {@code lk-<8 hex>-<hint>}. */
