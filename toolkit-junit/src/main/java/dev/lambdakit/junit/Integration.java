@@ -6,6 +6,9 @@ import dev.lambdakit.cloud.BackendKind;
 import dev.lambdakit.cloud.Backends;
 import dev.lambdakit.cloud.ServiceUnavailableException;
 import dev.lambdakit.cloud.TestResources;
+import dev.lambdakit.replay.RecordingBackend;
+import dev.lambdakit.replay.ReplayMode;
+import org.junit.platform.commons.support.AnnotationSupport;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.EnumSet;
@@ -32,9 +35,22 @@ final class Integration implements AutoCloseable {
     final Map<String, String> environment = new LinkedHashMap<>();
     private final Map<Integer, Object> fixtures = new LinkedHashMap<>();
 
-    private Integration(AwsBackend backend) {
+    private Integration(AwsBackend backend, String seed) {
         this.backend = backend;
-        this.resources = new TestResources(backend);
+        this.resources = new TestResources(backend, seed);
+    }
+
+    static java.nio.file.Path recordingFile(ExtensionContext context, Replay replay) {
+        if (!replay.file().isEmpty()) {
+            return java.nio.file.Path.of(replay.file());
+        }
+        return java.nio.file.Path.of("src", "test", "resources", "recordings",
+                context.getRequiredTestClass().getSimpleName(), context.getRequiredTestMethod().getName() + ".json");
+    }
+
+    /** Requests a replay found no recording for; empty when not replaying. */
+    java.util.List<String> replayMismatches() {
+        return backend instanceof RecordingBackend r && !r.isRecording() ? r.mismatches() : java.util.List.of();
     }
 
     /** Whether a parameter asks for something of the backend. */
@@ -60,14 +76,30 @@ final class Integration implements AutoCloseable {
                 implied(p).ifPresent(services::add);
             }
         }
-        if (services.isEmpty() && !parameters) {
+        boolean replayed = AnnotationSupport.isAnnotated(method, Replay.class)
+                || AnnotationSupport.isAnnotated(context.getRequiredTestClass(), Replay.class);
+        if (services.isEmpty() && !parameters && !replayed) {
             return Optional.empty();
         }
-        BackendKind kind = BackendKind.resolve(annotation.backend());
-        Backends.unavailable(kind).ifPresent(reason -> {
-            throw new TestAbortedException("Skipped: " + reason);
-        });
-        Integration integration = new Integration(Backends.of(kind));
+        Optional<Replay> replay = AnnotationSupport.findAnnotation(method, Replay.class)
+                .or(() -> AnnotationSupport.findAnnotation(context.getRequiredTestClass(), Replay.class));
+        AwsBackend backend;
+        String seed = context.getUniqueId();
+        if (replay.isPresent() && ReplayMode.resolve() == ReplayMode.REPLAY) {
+            backend = RecordingBackend.replay(recordingFile(context, replay.get()));
+        } else {
+            BackendKind kind = BackendKind.resolve(annotation.backend());
+            Backends.unavailable(kind).ifPresent(reason -> {
+                throw new TestAbortedException("Skipped: " + reason);
+            });
+            backend = Backends.of(kind);
+            if (replay.isPresent()) {
+                backend = RecordingBackend.record(backend, recordingFile(context, replay.get()));
+            } else {
+                seed = java.util.UUID.randomUUID().toString();
+            }
+        }
+        Integration integration = new Integration(backend, seed);
         try {
             for (AwsService service : services) {
                 integration.environment.put(service.endpointVariable(),
@@ -158,6 +190,12 @@ final class Integration implements AutoCloseable {
 
     @Override
     public void close() {
-        resources.close();
+        try {
+            resources.close();
+        } finally {
+            if (backend instanceof RecordingBackend r) {
+                r.close();
+            }
+        }
     }
 }

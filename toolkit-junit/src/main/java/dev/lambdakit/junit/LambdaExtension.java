@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -28,7 +29,7 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
  * The engine behind {@link LambdaTest}: one {@link LambdaFunction} per test method, kept in the method's store (so
  * JUnit closes it when the test ends), with the test thread bound to its environment for the test's duration.
  */
-final class LambdaExtension implements BeforeEachCallback, ParameterResolver {
+final class LambdaExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
     private static final Namespace NAMESPACE = Namespace.create(LambdaExtension.class);
     private static final String FUNCTION = "function";
@@ -42,6 +43,17 @@ final class LambdaExtension implements BeforeEachCallback, ParameterResolver {
             Integration.open(context, annotation.get())
                     .ifPresent(i -> context.getStore(NAMESPACE).put(INTEGRATION, i));
             function(context);
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        Integration integration = context.getStore(NAMESPACE).get(INTEGRATION, Integration.class);
+        if (integration != null && !integration.replayMismatches().isEmpty()) {
+            throw new AssertionError("The replay had no recorded interaction for "
+                    + integration.replayMismatches().size() + " request(s):\n  "
+                    + String.join("\n  ", integration.replayMismatches()) + "\nRe-record with -D"
+                    + dev.lambdakit.replay.ReplayMode.PROPERTY + "=record");
         }
     }
 
