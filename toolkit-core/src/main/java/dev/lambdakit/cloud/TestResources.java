@@ -148,6 +148,16 @@ public final class TestResources implements AutoCloseable {
 
     /** Creates a table keyed by string attributes; streams need a backend that supports them (not dynalite). */
     public Table table(String hint, String hashKey, String rangeKey, boolean stream) {
+        return table(hint, hashKey, rangeKey, stream, List.of());
+    }
+
+    /**
+     * Creates a table with global secondary indexes, each written {@code name:hashKey} or
+     * {@code name:hashKey:rangeKey} (string keys, all attributes projected).
+     *
+     * @throws IllegalArgumentException for an index written otherwise
+     */
+    public Table table(String hint, String hashKey, String rangeKey, boolean stream, List<String> indexes) {
         String name = uniqueName(hint);
         List<KeySchemaElement> keys = new ArrayList<>();
         List<AttributeDefinition> definitions = new ArrayList<>();
@@ -159,8 +169,33 @@ public final class TestResources implements AutoCloseable {
             definitions.add(AttributeDefinition.builder().attributeName(rangeKey)
                     .attributeType(ScalarAttributeType.S).build());
         }
+        List<software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex> gsis = new ArrayList<>();
+        for (String index : indexes) {
+            String[] parts = index.split(":");
+            if (parts.length < 2 || parts.length > 3 || java.util.Arrays.stream(parts).anyMatch(String::isBlank)) {
+                throw new IllegalArgumentException("Index '" + index + "' must be written name:hashKey or "
+                        + "name:hashKey:rangeKey");
+            }
+            List<KeySchemaElement> indexKeys = new ArrayList<>();
+            for (int i = 1; i < parts.length; i++) {
+                String attribute = parts[i];
+                indexKeys.add(KeySchemaElement.builder().attributeName(attribute)
+                        .keyType(i == 1 ? KeyType.HASH : KeyType.RANGE).build());
+                if (definitions.stream().noneMatch(d -> d.attributeName().equals(attribute))) {
+                    definitions.add(AttributeDefinition.builder().attributeName(attribute)
+                            .attributeType(ScalarAttributeType.S).build());
+                }
+            }
+            gsis.add(software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex.builder()
+                    .indexName(parts[0]).keySchema(indexKeys)
+                    .projection(p -> p.projectionType(software.amazon.awssdk.services.dynamodb.model.ProjectionType.ALL))
+                    .build());
+        }
         var created = dynamoDb().createTable(r -> {
             r.tableName(name).keySchema(keys).attributeDefinitions(definitions).billingMode("PAY_PER_REQUEST");
+            if (!gsis.isEmpty()) {
+                r.globalSecondaryIndexes(gsis);
+            }
             if (stream) {
                 r.streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES));
             }

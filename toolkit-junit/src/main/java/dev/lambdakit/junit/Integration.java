@@ -150,7 +150,8 @@ final class Integration implements AutoCloseable {
         } else if (p.isAnnotationPresent(TestTable.class)) {
             expect(p, TestResources.Table.class, "@TestTable");
             TestTable t = p.getAnnotation(TestTable.class);
-            TestResources.Table table = resources.table(hint, t.hashKey(), t.rangeKey(), t.stream());
+            TestResources.Table table = resources.table(hint, t.hashKey(), t.rangeKey(), t.stream(),
+                    java.util.List.of(t.indexes()));
             publish(t.env(), table.name());
             fixtures.put(index, table);
         }

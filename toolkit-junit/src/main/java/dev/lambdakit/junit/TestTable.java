@@ -32,6 +32,9 @@ public @interface TestTable {
     /** Empty for a table with a hash key only. */
     String rangeKey() default "";
 
+    /** Global secondary indexes, each {@code name:hashKey} or {@code name:hashKey:rangeKey}. */
+    String[] indexes() default {};
+
     /** Turns on a NEW_AND_OLD_IMAGES stream (not on the embedded backend, whose dynalite has none). */
     boolean stream() default false;
 }

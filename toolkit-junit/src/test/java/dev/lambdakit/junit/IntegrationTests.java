@@ -189,4 +189,42 @@ class IntegrationTests {
             assertThat(List.of(backend.endpoint(AwsService.S3).getHost())).containsExactly("127.0.0.1");
         }
     }
+
+    @Test
+    @DisplayName("tables with indexes on the embedded DynamoDB (dynalite), where Node.js is installed")
+    void tables() {
+        Events events = run(TableTestCase.class);
+        if (dev.lambdakit.cloud.EmbeddedBackend.shared().supports(AwsService.DYNAMODB)) {
+            events.assertStatistics(s -> s.started(2).succeeded(1).aborted(1));
+            assertThat(abortMessages(events)).singleElement().asString().startsWith("Skipped: The embedded backend "
+                    + "created table lk-").endsWith("without a stream (dynalite has no DynamoDB Streams); the "
+                    + "localstack backend supports streams");
+        } else {
+            events.assertStatistics(s -> s.started(2).aborted(2));
+        }
+    }
+
+    @LambdaTest(handlerClass = Greeter.class)
+    static class TableTestCase {
+        @Test
+        void indexed(@TestTable(env = "TABLE", hashKey = "pk", rangeKey = "sk", indexes = "byStatus:status:pk")
+                     TestResources.Table table, software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo,
+                     LambdaFunction fn) {
+            dynamo.putItem(r -> r.tableName(table.name()).item(Map.of(
+                    "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("o-1"),
+                    "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("v1"),
+                    "status", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("NEW"))));
+            var found = dynamo.query(r -> r.tableName(table.name()).indexName("byStatus")
+                    .keyConditionExpression("#s = :s").expressionAttributeNames(Map.of("#s", "status"))
+                    .expressionAttributeValues(Map.of(":s",
+                            software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("NEW"))));
+            assertThat(found.count()).isEqualTo(1);
+            assertThat(fn.environmentVariables()).containsEntry("TABLE", table.name());
+        }
+
+        @Test
+        void streamed(@TestTable(stream = true) TestResources.Table table) {
+            assertThat(table.streamArn()).isPresent();
+        }
+    }
 }
