@@ -1,0 +1,165 @@
+package dev.lambdakit.server;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import com.amazonaws.services.lambda.runtime.Client;
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import dev.lambdakit.events.EventJson;
+import dev.lambdakit.function.FunctionConfig;
+import dev.lambdakit.runtime.Invocation;
+import dev.lambdakit.runtime.InvocationResult;
+import dev.lambdakit.runtime.LambdaFunction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apiguardian.api.API;
+
+/**
+ * One function of a {@link LambdaService}: a pool of execution environments (each a {@link LambdaFunction}) up to
+ * the function's concurrency. An invocation takes a warm environment if one is idle, starts a new one (a cold start)
+ * if the pool has room, and is throttled otherwise.
+ *
+ * <pre>{@code
+ * FunctionPool orders = service.function("orders");
+ * assert orders.environments() <= 2;
+ * }</pre>
+ */
+@API(status = STABLE, since = "0.1")
+public final class FunctionPool implements AutoCloseable {
+
+    /** Thrown when every environment is busy and the pool is full. */
+    static final class Throttled extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Throttled() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final FunctionConfig config;
+    private final int concurrency;
+    private final Deque<LambdaFunction> idle = new ArrayDeque<>();
+    private final List<LambdaFunction> all = new ArrayList<>();
+    private final Map<String, List<InvocationResult<Object>>> asyncAttempts = new LinkedHashMap<>();
+    private int busy;
+    private long invocations;
+    private long throttles;
+
+    FunctionPool(FunctionConfig config, int concurrency) {
+        this.config = config;
+        this.concurrency = concurrency;
+    }
+
+    public FunctionConfig config() {
+        return config;
+    }
+
+    public int concurrency() {
+        return concurrency;
+    }
+
+    /** How many execution environments were started. */
+    public synchronized int environments() {
+        return all.size();
+    }
+
+    /** Invocations that ran (sync and async attempts). */
+    public synchronized long invocations() {
+        return invocations;
+    }
+
+    /** Invocations refused because every environment was busy. */
+    public synchronized long throttles() {
+        return throttles;
+    }
+
+    /** Each accepted asynchronous request's attempts, in order (up to three). */
+    public synchronized Map<String, List<InvocationResult<Object>>> asyncAttempts() {
+        Map<String, List<InvocationResult<Object>>> copy = new LinkedHashMap<>();
+        asyncAttempts.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        return copy;
+    }
+
+    String newRequestId() {
+        return UUID.randomUUID().toString();
+    }
+
+    synchronized void accepted(String requestId) {
+        asyncAttempts.put(requestId, new ArrayList<>());
+    }
+
+    synchronized void asyncAttempt(String requestId, InvocationResult<Object> result) {
+        asyncAttempts.computeIfAbsent(requestId, k -> new ArrayList<>()).add(result);
+    }
+
+    InvocationResult<Object> invoke(byte[] payload, String clientContextBase64) {
+        LambdaFunction environment = acquire();
+        try {
+            Invocation invocation = Invocation.of(payload.length == 0 ? "null".getBytes(StandardCharsets.US_ASCII)
+                    : payload);
+            if (clientContextBase64 != null && !clientContextBase64.isBlank()) {
+                invocation.clientContext(clientContext(clientContextBase64));
+            }
+            return environment.invoke(invocation, Object.class);
+        } finally {
+            release(environment);
+        }
+    }
+
+    private synchronized LambdaFunction acquire() {
+        LambdaFunction environment = idle.pollFirst();
+        if (environment == null) {
+            if (all.size() >= concurrency) {
+                throttles++;
+                throw new Throttled();
+            }
+            environment = LambdaFunction.create(config);
+            all.add(environment);
+        }
+        busy++;
+        invocations++;
+        return environment;
+    }
+
+    private synchronized void release(LambdaFunction environment) {
+        busy--;
+        idle.addFirst(environment);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ClientContext clientContext(String base64) {
+        Map<String, Object> tree = (Map<String, Object>) EventJson.toTree(new String(Base64.getDecoder()
+                .decode(base64), StandardCharsets.UTF_8));
+        Map<String, String> custom = (Map<String, String>) tree.getOrDefault("custom", Map.of());
+        Map<String, String> env = (Map<String, String>) tree.getOrDefault("env", Map.of());
+        return new ClientContext() {
+            @Override
+            public Client getClient() {
+                return null;
+            }
+
+            @Override
+            public Map<String, String> getCustom() {
+                return custom;
+            }
+
+            @Override
+            public Map<String, String> getEnvironment() {
+                return env;
+            }
+        };
+    }
+
+    @Override
+    public synchronized void close() {
+        all.forEach(LambdaFunction::close);
+        all.clear();
+        idle.clear();
+    }
+}
