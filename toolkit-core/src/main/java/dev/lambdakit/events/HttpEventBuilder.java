@@ -218,7 +218,8 @@ public abstract class HttpEventBuilder<SELF extends HttpEventBuilder<SELF, E>, E
         return self();
     }
 
-    private SELF contentType(String value) {
+    /** Sets the {@code Content-Type} header, replacing any. */
+    public SELF contentType(String value) {
         headers.keySet().removeIf(k -> k.equalsIgnoreCase("content-type"));
         return header("Content-Type", value);
     }
