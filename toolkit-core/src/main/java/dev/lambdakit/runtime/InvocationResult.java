@@ -47,6 +47,17 @@ public final class InvocationResult<T> {
         this.outputType = outputType;
     }
 
+    /**
+     * A result made outside the in-process runtime (a forked runtime, a remote service).
+     *
+     * @param log the invocation's log, lines ending in newlines
+     */
+    @API(status = org.apiguardian.api.API.Status.INTERNAL, since = "0.1")
+    public static <T> InvocationResult<T> of(String requestId, boolean coldStart, byte[] payload, LambdaError error,
+                                             Report report, String log, Class<T> outputType) {
+        return new InvocationResult<>(requestId, coldStart, payload, error, report, log, outputType);
+    }
+
     public String requestId() {
         return requestId;
     }

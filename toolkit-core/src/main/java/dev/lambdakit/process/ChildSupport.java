@@ -1,0 +1,125 @@
+package dev.lambdakit.process;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+/**
+ * What every forked runtime shares, prepared once per JVM in a private folder: the parent-watch agent as a jar, and
+ * the runtime interface client's native library extracted ahead of time (starting several clients at once otherwise
+ * races on the one file they all extract it to).
+ */
+final class ChildSupport {
+
+    static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+    static final String JNI_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
+
+    private static Path folder;
+    private static Path agentJar;
+    private static Path nativeLibrary;
+
+    private ChildSupport() {
+    }
+
+    static synchronized Path agentJar() {
+        if (agentJar == null) {
+            Path jar = folder().resolve("lambdakit-parent-watch.jar");
+            Manifest manifest = new Manifest();
+            manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+            manifest.getMainAttributes().put(new Attributes.Name("Premain-Class"), ParentWatch.class.getName());
+            String entry = ParentWatch.class.getName().replace('.', '/') + ".class";
+            try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
+                 InputStream in = ParentWatch.class.getClassLoader().getResourceAsStream(entry)) {
+                out.putNextEntry(new JarEntry(entry));
+                in.transferTo(out);
+                out.closeEntry();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not write the parent-watch agent", e);
+            }
+            agentJar = jar;
+        }
+        return agentJar;
+    }
+
+    /** The client's JNI library for this platform, or null where the client ships none (then it cannot run). */
+    static synchronized Path nativeLibrary() {
+        if (nativeLibrary == null) {
+            String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+            String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+            if (!os.contains("linux")) {
+                return null;
+            }
+            String name = "jni/libaws-lambda-jni.linux-" + (arch.contains("aarch64") || arch.contains("arm64")
+                    ? "aarch_64" : "x86_64") + ".so";
+            URL url = ChildSupport.class.getClassLoader().getResource(name);
+            if (url == null) {
+                return null;
+            }
+            Path target = folder().resolve("libaws-lambda-jni.so");
+            try (InputStream in = url.openStream()) {
+                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not extract " + name, e);
+            }
+            nativeLibrary = target;
+        }
+        return nativeLibrary;
+    }
+
+    static boolean clientPresent() {
+        try {
+            Class.forName(RIC_MAIN, false, ChildSupport.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private static Path folder() {
+        if (folder == null) {
+            try {
+                folder = Files.createTempDirectory("lambdakit-forked-");
+                folder.toFile().deleteOnExit();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not create a folder for forked runtimes", e);
+            }
+        }
+        return folder;
+    }
+
+    /** Copies a child's output to the console and to whatever buffer is current. */
+    static Thread pump(InputStream in, OutputStream console, java.util.function.Supplier<StringBuffer> current,
+                       String name) {
+        Thread t = new Thread(() -> {
+            byte[] buffer = new byte[8192];
+            int n;
+            try {
+                while ((n = in.read(buffer)) > 0) {
+                    StringBuffer target = current.get();
+                    if (target != null) {
+                        target.append(new String(buffer, 0, n, java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                    if (console != null) {
+                        console.write(buffer, 0, n);
+                        console.flush();
+                    }
+                }
+            } catch (IOException ignored) {
+                // the child is gone
+            }
+        }, name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.lambdakit.process;
+
+/**
+ * A Java agent for forked runtimes: it reads the child's standard input, which the parent holds open, and halts the
+ * child when it ends. So a child never outlives its test JVM, even when that JVM is killed outright.
+ */
+public final class ParentWatch {
+
+    private ParentWatch() {
+    }
+
+    public static void premain(String args) {
+        Thread watch = new Thread(() -> {
+            try {
+                while (System.in.read() != -1) {
+                    // the parent writes nothing; any byte is ignored
+                }
+            } catch (java.io.IOException ignored) {
+                // a broken pipe means the same as end of input
+            }
+            Runtime.getRuntime().halt(137);
+        }, "lambdakit-parent-watch");
+        watch.setDaemon(true);
+        watch.start();
+    }
+}

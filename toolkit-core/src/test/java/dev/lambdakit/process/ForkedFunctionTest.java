@@ -1,0 +1,113 @@
+package dev.lambdakit.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lambdakit.function.FunctionConfig;
+import dev.lambdakit.runtime.InvocationResult;
+import dev.lambdakit.runtime.LambdaError;
+import dev.lambdakit.testhandlers.Handlers;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+/** The official runtime interface client in a child JVM, against LambdaKit's Runtime API server. */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "the runtime interface client ships native code for Linux only")
+class ForkedFunctionTest {
+
+    static ForkedFunction forked(String handler, int timeoutSeconds) {
+        return ForkedFunction.create(FunctionConfig.builder().handler(handler).memoryMb(256)
+                .timeout(Duration.ofSeconds(timeoutSeconds)).env("GREETING", "hi").build());
+    }
+
+    @Test
+    @DisplayName("cold then warm: the same child serves both, with the environment set for real")
+    void coldThenWarm() {
+        try (ForkedFunction fn = forked(Handlers.StaticInit.class.getName(), 10)) {
+            InvocationResult<Object> first = fn.invoke("{}");
+            long pid = fn.pid().orElseThrow();
+            InvocationResult<Object> second = fn.invoke("{}");
+
+            assertThat(first.isSuccess()).as("%s", first).isTrue();
+            assertThat(first.isColdStart()).isTrue();
+            assertThat(first.report().initDurationMillis()).isPresent();
+            assertThat(second.isColdStart()).isFalse();
+            assertThat(((Map<?, ?>) second.output()).get("invocations")).isEqualTo(2);
+            assertThat(fn.pid()).hasValue(pid);
+            assertThat(second.report().maxMemoryUsedMb()).isBetween(1, 256);
+        }
+    }
+
+    @Test
+    @DisplayName("the child sees the reserved variables and credentials in its real environment")
+    void environment() {
+        try (ForkedFunction fn = forked(Handlers.Env.class.getName() + "::handle", 10)) {
+            Map<?, ?> env = (Map<?, ?>) fn.invoke("[\"AWS_REGION\",\"AWS_LAMBDA_FUNCTION_MEMORY_SIZE\","
+                    + "\"AWS_ACCESS_KEY_ID\",\"GREETING\",\"AWS_LAMBDA_RUNTIME_API\",\"HOME\"]").output();
+
+            assertThat(env.get("AWS_REGION")).isEqualTo("us-east-1");
+            assertThat(env.get("AWS_LAMBDA_FUNCTION_MEMORY_SIZE")).isEqualTo("256");
+            assertThat((String) env.get("AWS_ACCESS_KEY_ID")).startsWith("ASIALAMBDAKIT");
+            assertThat(env.get("GREETING")).isEqualTo("hi");
+            assertThat((String) env.get("AWS_LAMBDA_RUNTIME_API")).startsWith("127.0.0.1:");
+            assertThat(env.containsKey("HOME")).isFalse();
+        }
+    }
+
+    @Test
+    @DisplayName("a handler exception comes back as the client reports it: Runtime.UserException")
+    void handlerError() {
+        try (ForkedFunction fn = forked(Handlers.Throwing.class.getName() + "::fail", 10)) {
+            InvocationResult<Object> result = fn.invoke("\"x\"");
+
+            LambdaError error = result.error().orElseThrow();
+            assertThat(error.errorMessage()).isEqualTo("bad input: x");
+            assertThat(error.errorType()).isEqualTo("java.lang.IllegalArgumentException");
+            assertThat(error.functionErrorType()).isEqualTo("Runtime.UserException");
+            assertThat(error.stackTrace()).first().asString().startsWith("dev.lambdakit.testhandlers.Handlers$Throwing");
+        }
+    }
+
+    @Test
+    @DisplayName("a throwing static initialiser is an init error posted to /runtime/init/error")
+    void initError() {
+        try (ForkedFunction fn = forked(Handlers.BadInit.class.getName(), 10)) {
+            InvocationResult<Object> result = fn.invoke("{}");
+
+            LambdaError error = result.error().orElseThrow();
+            assertThat(error.phase()).isEqualTo(LambdaError.Phase.INIT);
+            assertThat(error.errorMessage()).isEqualTo("Error loading class " + Handlers.BadInit.class.getName());
+            assertThat(error.errorType()).isEqualTo("java.lang.ExceptionInInitializerError");
+            assertThat(error.functionErrorType()).isEqualTo("Runtime.BadFunctionCode");
+        }
+    }
+
+    @Test
+    @DisplayName("a timeout kills the child; the next invocation starts a new one")
+    void timeoutKillsTheProcess() {
+        try (ForkedFunction fn = forked(Handlers.Sleepy.class.getName() + "::sleep", 1)) {
+            fn.invoke("10");
+            long pid = fn.pid().orElseThrow();
+            InvocationResult<Object> timedOut = fn.invoke("60000");
+            InvocationResult<Object> after = fn.invoke("10");
+
+            assertThat(timedOut.error()).get().extracting(LambdaError::phase).isEqualTo(LambdaError.Phase.TIMEOUT);
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            assertThat(after.isColdStart()).isTrue();
+            assertThat(after.payloadAsString()).isEqualTo("\"slept 10\"");
+        }
+    }
+
+    @Test
+    @DisplayName("an unknown class is reported per invocation, as the client does")
+    void classNotFound() {
+        try (ForkedFunction fn = forked("com.example.Missing::handle", 10)) {
+            LambdaError error = fn.invoke("{}").error().orElseThrow();
+
+            assertThat(error.errorMessage()).isEqualTo("Class not found: com.example.Missing");
+            assertThat(error.functionErrorType()).isEqualTo("Runtime.BadFunctionCode");
+        }
+    }
+}
