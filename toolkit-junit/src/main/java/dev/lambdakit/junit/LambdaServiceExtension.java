@@ -1,0 +1,152 @@
+package dev.lambdakit.junit;
+
+import dev.lambdakit.cloud.AwsBackend;
+import dev.lambdakit.cloud.BackendKind;
+import dev.lambdakit.cloud.Backends;
+import dev.lambdakit.cloud.ServiceUnavailableException;
+import dev.lambdakit.cloud.TestResources;
+import dev.lambdakit.function.FunctionConfig;
+import dev.lambdakit.function.LambdaConfigurationException;
+import dev.lambdakit.server.HttpFront;
+import dev.lambdakit.server.LambdaService;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.opentest4j.TestAbortedException;
+
+/** Starts a {@link LambdaServiceTest}'s service once per test class and injects its client, service and URI. */
+final class LambdaServiceExtension implements BeforeAllCallback, ParameterResolver {
+
+    private static final Namespace NAMESPACE = Namespace.create(LambdaServiceExtension.class);
+    private static final String RUNNING = "running";
+
+    /** The running service, front, backend fixtures and client: closed together after the class. */
+    private static final class Running implements AutoCloseable {
+        LambdaService service;
+        HttpFront front;
+        TestResources resources;
+        AutoCloseable client;
+        Duration slowest = Duration.ofSeconds(3);
+
+        @Override
+        public void close() throws Exception {
+            if (client != null) {
+                client.close();
+            }
+            if (front != null) {
+                front.close();
+            }
+            if (service != null) {
+                service.close();
+            }
+            if (resources != null) {
+                resources.close();
+            }
+        }
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getStore(NAMESPACE).computeIfAbsent(RUNNING, k -> start(context), Running.class);
+    }
+
+    private static Running start(ExtensionContext context) {
+        Class<?> testClass = context.getRequiredTestClass();
+        LambdaServiceTest annotation = AnnotationSupport.findAnnotation(testClass, LambdaServiceTest.class)
+                .orElseThrow();
+        Running running = new Running();
+        Map<String, String> endpoints = new LinkedHashMap<>();
+        if (annotation.services().length > 0) {
+            BackendKind kind = BackendKind.resolve(annotation.backend());
+            Backends.unavailable(kind).ifPresent(reason -> {
+                throw new TestAbortedException("Skipped: " + reason);
+            });
+            AwsBackend backend = Backends.of(kind);
+            try {
+                endpoints.putAll(Backends.environment(backend, java.util.List.of(annotation.services())));
+            } catch (ServiceUnavailableException e) {
+                throw new TestAbortedException("Skipped: " + e.getMessage(), e);
+            }
+            running.resources = new TestResources(backend);
+        }
+        LambdaService.Builder builder = LambdaService.builder();
+        for (LambdaServiceTest.Function f : annotation.functions()) {
+            try {
+                FunctionConfig.Builder config = FunctionConfig.builder().functionName(f.name()).handler(f.handler())
+                        .memoryMb(f.memory()).timeout(Durations.parse("timeout", f.timeout())).env(endpoints);
+                for (String pair : f.env()) {
+                    int eq = pair.indexOf('=');
+                    if (eq <= 0) {
+                        throw new ExtensionConfigurationException("Function " + f.name() + ": env entry '" + pair
+                                + "' must be written NAME=value");
+                    }
+                    config.env(pair.substring(0, eq), pair.substring(eq + 1));
+                }
+                FunctionConfig built = config.build();
+                if (built.timeout().compareTo(running.slowest) > 0) {
+                    running.slowest = built.timeout();
+                }
+                builder.function(built, f.concurrency());
+            } catch (LambdaConfigurationException e) {
+                throw new ExtensionConfigurationException("Invalid function '" + f.name() + "' in @LambdaServiceTest "
+                        + "on " + testClass.getName() + ": " + e.getMessage(), e);
+            }
+        }
+        running.service = builder.start();
+        if (!annotation.httpFront().isEmpty()) {
+            running.front = HttpFront.start(running.service.function(annotation.httpFront()),
+                    annotation.payloadFormat());
+        }
+        return running;
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext extension) {
+        Class<?> type = parameter.getParameter().getType();
+        return type == LambdaService.class || type == URI.class || type == TestResources.class
+                || type.getName().equals("software.amazon.awssdk.services.lambda.LambdaClient");
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext extension) {
+        Running running = extension.getStore(NAMESPACE).get(RUNNING, Running.class);
+        if (running == null) {
+            running = extension.getParent().map(p -> p.getStore(NAMESPACE).get(RUNNING, Running.class)).orElse(null);
+        }
+        if (running == null) {
+            throw new ParameterResolutionException("The Lambda service is not running for " + parameter);
+        }
+        Class<?> type = parameter.getParameter().getType();
+        if (type == LambdaService.class) {
+            return running.service;
+        }
+        if (type == URI.class) {
+            if (running.front == null) {
+                throw new ParameterResolutionException("A URI parameter is the HTTP front's base URI; set httpFront "
+                        + "on @LambdaServiceTest to the function it should call");
+            }
+            return running.front.uri();
+        }
+        if (type == TestResources.class) {
+            if (running.resources == null) {
+                throw new ParameterResolutionException("TestResources need services on @LambdaServiceTest");
+            }
+            return running.resources;
+        }
+        synchronized (running) {
+            if (running.client == null) {
+                running.client = LambdaClients.create(running.service.endpoint(), running.slowest);
+            }
+            return running.client;
+        }
+    }
+}

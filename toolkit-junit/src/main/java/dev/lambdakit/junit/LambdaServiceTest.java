@@ -1,0 +1,70 @@
+package dev.lambdakit.junit;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.lambdakit.cloud.AwsService;
+import dev.lambdakit.cloud.BackendKind;
+import dev.lambdakit.server.HttpFront;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * End-to-end tests: the functions declared here run behind a local Lambda service (the Invoke API) and, when asked,
+ * an HTTP front, on free ports, shared by the test class. Tests get an AWS SDK {@code LambdaClient} for the service
+ * (its read timeout follows the slowest function's timeout, so a slow function is not invoked again by SDK retries),
+ * the {@link dev.lambdakit.server.LambdaService} itself, and the HTTP front's base {@code URI}.
+ *
+ * <pre>{@code
+ * @LambdaServiceTest(functions = @LambdaServiceTest.Function(name = "orders",
+ *         handler = "com.acme.CreateOrder::handleRequest"), httpFront = "orders")
+ * class OrdersE2E {
+ *     @Test
+ *     void viaHttp(URI baseUri) { ... }
+ * }
+ * }</pre>
+ */
+@Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(LambdaServiceExtension.class)
+@API(status = EXPERIMENTAL, since = "0.1")
+public @interface LambdaServiceTest {
+
+    Function[] functions();
+
+    /** The function behind the HTTP front; empty for no front. */
+    String httpFront() default "";
+
+    HttpFront.PayloadFormat payloadFormat() default HttpFront.PayloadFormat.V2;
+
+    /** AWS services the functions use: started on the backend, their endpoints in every function's environment. */
+    AwsService[] services() default {};
+
+    BackendKind backend() default BackendKind.EMBEDDED;
+
+    /** One function of the service. */
+    @Target({})
+    @Retention(RetentionPolicy.RUNTIME)
+    @interface Function {
+        String name();
+
+        String handler();
+
+        int memory() default 128;
+
+        String timeout() default "3s";
+
+        /** Environments the function may run at once. */
+        int concurrency() default 10;
+
+        /** Environment variables, each {@code NAME=value}. */
+        String[] env() default {};
+    }
+}
