@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,8 +22,9 @@ import org.apiguardian.api.API;
  * The Lambda Runtime API ({@code /2018-06-01/runtime/...}) for one execution environment, on 127.0.0.1 and a free
  * port: what a runtime (the official runtime interface client, or any custom runtime) polls for events and posts
  * results to. Headers, status codes and error bodies are the real ones: 202 on accepted results, 400
- * {@code InvalidRequestID} for an unknown or answered request id, 413 for responses over 6 MB, 404 and 405 for
- * unknown paths and methods.
+ * {@code InvalidRequestID} for an unknown or answered request id, 403 {@code InvalidStateTransition} for a
+ * {@code /next} while an event is still unanswered, 413 for responses over 6 MB, 404 and 405 for unknown paths and
+ * methods.
  *
  * <pre>{@code
  * try (RuntimeApiServer api = RuntimeApiServer.start()) {
@@ -50,6 +52,8 @@ public final class RuntimeApiServer implements AutoCloseable {
     private final HttpServer server;
     private final BlockingQueue<Event> queue = new LinkedBlockingQueue<>();
     private final Map<String, CompletableFuture<Outcome>> inFlight = new ConcurrentHashMap<>();
+    /** Events handed to the runtime and not answered yet: a sequential runtime may hold one at a time. */
+    private final Set<String> handedOut = ConcurrentHashMap.newKeySet();
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private final CompletableFuture<Outcome> initError = new CompletableFuture<>();
 
@@ -88,6 +92,7 @@ public final class RuntimeApiServer implements AutoCloseable {
     /** Forgets an event (after a timeout): a late result for it is then refused as an invalid request id. */
     public void abandon(String requestId) {
         inFlight.remove(requestId);
+        handedOut.remove(requestId);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -130,8 +135,19 @@ public final class RuntimeApiServer implements AutoCloseable {
     }
 
     private void next(HttpExchange exchange) throws IOException, InterruptedException {
+        if (!handedOut.isEmpty()) {
+            error(exchange, 403, "InvalidStateTransition", "State transition from Running to Ready is not allowed: "
+                    + "the runtime has not reported the result of " + handedOut.iterator().next() + " yet");
+            return;
+        }
         ready.complete(null);
         Event event = queue.take();
+        if (!inFlight.containsKey(event.requestId())) {
+            // Abandoned (timed out) while queued: never hand it out.
+            next(exchange);
+            return;
+        }
+        handedOut.add(event.requestId());
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
         headers.put("Lambda-Runtime-Aws-Request-Id", event.requestId());
@@ -157,6 +173,7 @@ public final class RuntimeApiServer implements AutoCloseable {
     private void result(HttpExchange exchange, String requestId, boolean isError) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
         CompletableFuture<Outcome> outcome = inFlight.remove(requestId);
+        handedOut.remove(requestId);
         if (outcome == null) {
             error(exchange, 400, "InvalidRequestID", "Invalid request ID");
             return;

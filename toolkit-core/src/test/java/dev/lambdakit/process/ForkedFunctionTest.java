@@ -110,4 +110,48 @@ class ForkedFunctionTest {
             assertThat(error.functionErrorType()).isEqualTo("Runtime.BadFunctionCode");
         }
     }
+
+    @Test
+    @DisplayName("System.exit in the handler is a Runtime.ExitError, and the next invocation is cold")
+    void exitIsAnExitError() {
+        try (ForkedFunction fn = forked(Handlers.Exits.class.getName() + "::exit", 10)) {
+            InvocationResult<Object> result = fn.invoke("3");
+            InvocationResult<Object> next = fn.invoke("4");
+
+            LambdaError error = result.error().orElseThrow();
+            assertThat(error.phase()).isEqualTo(LambdaError.Phase.RUNTIME_EXIT);
+            assertThat(error.errorType()).isEqualTo("Runtime.ExitError");
+            assertThat(error.errorMessage()).isEqualTo("RequestId: " + result.requestId()
+                    + " Error: Runtime exited with error: exit status 3");
+            assertThat(next.isColdStart()).isTrue();
+        }
+    }
+
+    @Test
+    @DisplayName("a child never outlives its test JVM, even when that JVM is killed")
+    void noOrphans() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), OrphanProbe.class.getName());
+        pb.redirectErrorStream(true);
+        Process parent = pb.start();
+        java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(parent.getInputStream()));
+        long childPid = -1;
+        String line;
+        while ((line = out.readLine()) != null) {
+            if (line.startsWith("CHILD-PID ")) {
+                childPid = Long.parseLong(line.substring(10).trim());
+                break;
+            }
+        }
+        assertThat(childPid).isPositive();
+        assertThat(ProcessHandle.of(childPid).map(ProcessHandle::isAlive)).contains(true);
+
+        parent.destroyForcibly().waitFor();
+        long id = childPid;
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (ProcessHandle.of(id).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(ProcessHandle.of(id).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    }
 }

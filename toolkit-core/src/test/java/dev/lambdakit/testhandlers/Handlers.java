@@ -209,4 +209,12 @@ public final class Handlers {
             return input;
         }
     }
+
+    /** Ends its JVM: fatal in process, a Runtime.ExitError in a forked runtime. */
+    public static class Exits {
+        public String exit(Integer status) {
+            System.exit(status);
+            return "unreachable";
+        }
+    }
 }
