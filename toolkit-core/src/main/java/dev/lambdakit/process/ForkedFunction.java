@@ -11,6 +11,7 @@ import dev.lambdakit.runtime.Invocation;
 import dev.lambdakit.runtime.InvocationResult;
 import dev.lambdakit.runtime.LambdaError;
 import dev.lambdakit.runtime.Report;
+import dev.lambdakit.server.FunctionRunner;
 import dev.lambdakit.server.RuntimeApiServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +52,7 @@ import org.apiguardian.api.API;
  * }</pre>
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public final class ForkedFunction implements AutoCloseable {
+public final class ForkedFunction implements FunctionRunner {
 
     private static final DateTimeFormatter STREAM_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd");
 
@@ -90,6 +91,11 @@ public final class ForkedFunction implements AutoCloseable {
 
     public InvocationResult<Object> invoke(Object event) {
         return invoke(Invocation.of(event), Object.class);
+    }
+
+    @Override
+    public InvocationResult<Object> invoke(Invocation invocation) {
+        return invoke(invocation, Object.class);
     }
 
     /** Invokes synchronously, as {@link dev.lambdakit.runtime.LambdaFunction#invoke(Invocation, Class)} does. */

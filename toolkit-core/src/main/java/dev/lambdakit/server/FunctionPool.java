@@ -8,7 +8,6 @@ import dev.lambdakit.events.EventJson;
 import dev.lambdakit.function.FunctionConfig;
 import dev.lambdakit.runtime.Invocation;
 import dev.lambdakit.runtime.InvocationResult;
-import dev.lambdakit.runtime.LambdaFunction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -21,7 +20,7 @@ import java.util.UUID;
 import org.apiguardian.api.API;
 
 /**
- * One function of a {@link LambdaService}: a pool of execution environments (each a {@link LambdaFunction}) up to
+ * One function of a {@link LambdaService}: a pool of execution environments (each a {@link FunctionRunner}) up to
  * the function's concurrency. An invocation takes a warm environment if one is idle, starts a new one (a cold start)
  * if the pool has room, and is throttled otherwise.
  *
@@ -44,16 +43,19 @@ public final class FunctionPool implements AutoCloseable {
 
     private final FunctionConfig config;
     private final int concurrency;
-    private final Deque<LambdaFunction> idle = new ArrayDeque<>();
-    private final List<LambdaFunction> all = new ArrayList<>();
+    private final java.util.function.Function<FunctionConfig, ? extends FunctionRunner> runners;
+    private final Deque<FunctionRunner> idle = new ArrayDeque<>();
+    private final List<FunctionRunner> all = new ArrayList<>();
     private final Map<String, List<InvocationResult<Object>>> asyncAttempts = new LinkedHashMap<>();
     private int busy;
     private long invocations;
     private long throttles;
 
-    FunctionPool(FunctionConfig config, int concurrency) {
+    FunctionPool(FunctionConfig config, int concurrency,
+                 java.util.function.Function<FunctionConfig, ? extends FunctionRunner> runners) {
         this.config = config;
         this.concurrency = concurrency;
+        this.runners = runners;
     }
 
     public FunctionConfig config() {
@@ -99,27 +101,27 @@ public final class FunctionPool implements AutoCloseable {
     }
 
     InvocationResult<Object> invoke(byte[] payload, String clientContextBase64) {
-        LambdaFunction environment = acquire();
+        FunctionRunner environment = acquire();
         try {
             Invocation invocation = Invocation.of(payload.length == 0 ? "null".getBytes(StandardCharsets.US_ASCII)
                     : payload);
             if (clientContextBase64 != null && !clientContextBase64.isBlank()) {
                 invocation.clientContext(clientContext(clientContextBase64));
             }
-            return environment.invoke(invocation, Object.class);
+            return environment.invoke(invocation);
         } finally {
             release(environment);
         }
     }
 
-    private synchronized LambdaFunction acquire() {
-        LambdaFunction environment = idle.pollFirst();
+    private synchronized FunctionRunner acquire() {
+        FunctionRunner environment = idle.pollFirst();
         if (environment == null) {
             if (all.size() >= concurrency) {
                 throttles++;
                 throw new Throttled();
             }
-            environment = LambdaFunction.create(config);
+            environment = runners.apply(config);
             all.add(environment);
         }
         busy++;
@@ -127,7 +129,7 @@ public final class FunctionPool implements AutoCloseable {
         return environment;
     }
 
-    private synchronized void release(LambdaFunction environment) {
+    private synchronized void release(FunctionRunner environment) {
         busy--;
         idle.addFirst(environment);
     }
@@ -158,7 +160,7 @@ public final class FunctionPool implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        all.forEach(LambdaFunction::close);
+        all.forEach(FunctionRunner::close);
         all.clear();
         idle.clear();
     }

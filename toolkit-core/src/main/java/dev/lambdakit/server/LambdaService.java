@@ -282,15 +282,21 @@ public final class LambdaService implements AutoCloseable {
         private Builder() {
         }
 
-        /** A function with its concurrency (the most environments it may run at once). */
+        /** A function with its concurrency (the most environments it may run at once), run in process. */
         public Builder function(FunctionConfig config, int concurrency) {
+            return function(config, concurrency, FunctionRunner::inProcess);
+        }
+
+        /** A function whose environments {@code runners} makes: {@code ForkedFunction::create} forks a JVM each. */
+        public Builder function(FunctionConfig config, int concurrency,
+                                java.util.function.Function<FunctionConfig, ? extends FunctionRunner> runners) {
             if (concurrency < 1) {
                 throw new IllegalArgumentException("concurrency must be at least 1, but was " + concurrency);
             }
             if (functions.containsKey(config.functionName())) {
                 throw new IllegalArgumentException("Two functions are named '" + config.functionName() + "'");
             }
-            functions.put(config.functionName(), new FunctionPool(config, concurrency));
+            functions.put(config.functionName(), new FunctionPool(config, concurrency, runners));
             return this;
         }
 
