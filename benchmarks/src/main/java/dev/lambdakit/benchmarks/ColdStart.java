@@ -1,0 +1,92 @@
+package dev.lambdakit.benchmarks;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.lambdakit.function.FunctionConfig;
+import dev.lambdakit.process.ForkedFunction;
+import dev.lambdakit.runtime.InvocationResult;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Whole-process timing of cold starts, run several times and compared as medians in one run: a forked function
+ * (child JVM start to first response) for a stream handler and a POJO handler, against starting a bare JVM that
+ * prints one line.
+ *
+ * <pre>{@code java -cp benchmarks/target/benchmarks.jar dev.lambdakit.benchmarks.ColdStart 7}</pre>
+ */
+public final class ColdStart {
+
+    /** The trivial stream handler. */
+    public static class Stream implements RequestStreamHandler {
+        @Override
+        public void handleRequest(InputStream in, OutputStream out, Context context) throws java.io.IOException {
+            in.transferTo(out);
+        }
+    }
+
+    /** Prints one line: the floor. */
+    public static final class Hello {
+        public static void main(String[] args) {
+            System.out.println("hello");
+        }
+    }
+
+    private ColdStart() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+        System.setProperty("lambdakit.console", "none");
+        double[] bare = new double[runs];
+        double[] stream = new double[runs];
+        double[] pojo = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long t = System.nanoTime();
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                    System.getProperty("java.class.path"), Hello.class.getName()).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            p.waitFor();
+            bare[i] = (System.nanoTime() - t) / 1e6;
+            stream[i] = cold(Stream.class.getName());
+            pojo[i] = cold(WarmInvocationBenchmark.Echo.class.getName());
+        }
+        report("bare JVM printing one line", bare);
+        report("forked stream handler, start to first response", stream);
+        report("forked POJO handler, start to first response", pojo);
+        System.out.printf("ratio stream/bare: %.2f, pojo/bare: %.2f%n", median(stream) / median(bare),
+                median(pojo) / median(bare));
+        System.exit(0);
+    }
+
+    private static double cold(String handler) {
+        long t = System.nanoTime();
+        try (ForkedFunction fn = ForkedFunction.create(FunctionConfig.builder().handler(handler).memoryMb(512)
+                .build())) {
+            InvocationResult<Object> r = fn.invoke("\"x\"");
+            double millis = (System.nanoTime() - t) / 1e6;
+            if (!r.isSuccess()) {
+                throw new IllegalStateException(r.toString());
+            }
+            return millis;
+        }
+    }
+
+    private static void report(String what, double[] millis) {
+        List<String> all = new ArrayList<>();
+        for (double m : millis) {
+            all.add(String.format("%.0f", m));
+        }
+        System.out.printf("%-50s median %7.1f ms  (runs: %s)%n", what, median(millis), all);
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}
