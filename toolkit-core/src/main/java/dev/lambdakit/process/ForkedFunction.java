@@ -38,12 +38,12 @@ import java.util.concurrent.TimeoutException;
 import org.apiguardian.api.API;
 
 /**
- * A function run as Lambda runs it: in its own JVM, under the official AWS runtime interface client, talking to a
- * local Runtime API. The reserved variables and temporary credentials are set for real in the child's environment,
+ * A function run as Lambda runs it: in its own JVM, under the official AWS runtime interface client (or, where that
+ * cannot load, LambdaKit's pure-Java {@link Bootstrap}), talking to a local Runtime API. The reserved variables and temporary credentials are set for real in the child's environment,
  * its heap is sized from the memory setting as the Java runtime sizes it (85 %), and a timeout or crash kills the
  * process (the next invocation starts a new one: a cold start). The report carries the child's real peak memory.
- * Needs {@code com.amazonaws:aws-lambda-java-runtime-interface-client} on the classpath, and Linux, where that
- * client's native code runs.
+ * The official client needs {@code com.amazonaws:aws-lambda-java-runtime-interface-client} on the classpath and
+ * Linux, where its native code runs.
  *
  * <pre>{@code
  * try (ForkedFunction fn = ForkedFunction.create(FunctionConfig.builder().handler("pkg.Handler").build())) {
@@ -56,7 +56,21 @@ public final class ForkedFunction implements FunctionRunner {
 
     private static final DateTimeFormatter STREAM_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd");
 
+    /** Which runtime runs inside the child JVM. */
+    public enum RuntimeClient {
+        /** The official AWS runtime interface client (Linux only, for its native code). */
+        OFFICIAL,
+        /** LambdaKit's pure-Java bootstrap, for macOS and Windows. */
+        BOOTSTRAP;
+
+        /** The official client where it can load, the bootstrap elsewhere. */
+        public static RuntimeClient best() {
+            return ChildSupport.clientPresent() && ChildSupport.nativeLibrary() != null ? OFFICIAL : BOOTSTRAP;
+        }
+    }
+
     private final FunctionConfig config;
+    private final RuntimeClient client;
     private final Random random = new Random(new SecureRandom().nextLong());
     private final TemporaryCredentials credentials = TemporaryCredentials.generate(random);
     private final String environmentId = HexFormat.of().formatHex(randomBytes(16));
@@ -65,14 +79,23 @@ public final class ForkedFunction implements FunctionRunner {
     private volatile StringBuffer currentLog;
     private boolean closed;
 
-    private ForkedFunction(FunctionConfig config) {
+    private ForkedFunction(FunctionConfig config, RuntimeClient client) {
         this.config = config;
+        this.client = client;
+    }
+
+    /** A forked function under the best runtime client for this platform ({@link RuntimeClient#best()}). */
+    public static ForkedFunction create(FunctionConfig config) {
+        return create(config, RuntimeClient.best());
     }
 
     /**
-     * @throws IllegalStateException when the runtime interface client is missing or cannot run on this platform
+     * @throws IllegalStateException when the official client is asked for but missing or cannot run here
      */
-    public static ForkedFunction create(FunctionConfig config) {
+    public static ForkedFunction create(FunctionConfig config, RuntimeClient client) {
+        if (client == RuntimeClient.BOOTSTRAP) {
+            return new ForkedFunction(config, client);
+        }
         if (!ChildSupport.clientPresent()) {
             throw new IllegalStateException("A forked runtime needs the official runtime interface client: add "
                     + "com.amazonaws:aws-lambda-java-runtime-interface-client:2.10.1 as a test dependency");
@@ -82,7 +105,7 @@ public final class ForkedFunction implements FunctionRunner {
                     + "x86_64 and aarch64) only; this is " + System.getProperty("os.name") + " "
                     + System.getProperty("os.arch"));
         }
-        return new ForkedFunction(config);
+        return new ForkedFunction(config, client);
     }
 
     public FunctionConfig config() {
@@ -184,13 +207,15 @@ public final class ForkedFunction implements FunctionRunner {
         command.add("-Xshare:auto");
         command.add("-Djava.net.preferIPv4Stack=true");
         command.add("-javaagent:" + ChildSupport.agentJar());
-        command.add("-D" + ChildSupport.JNI_PROPERTY + "=" + ChildSupport.nativeLibrary());
-        if (Runtime.version().feature() >= 22) {
-            command.add("--enable-native-access=ALL-UNNAMED");
+        if (client == RuntimeClient.OFFICIAL) {
+            command.add("-D" + ChildSupport.JNI_PROPERTY + "=" + ChildSupport.nativeLibrary());
+            if (Runtime.version().feature() >= 22) {
+                command.add("--enable-native-access=ALL-UNNAMED");
+            }
         }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add(ChildSupport.RIC_MAIN);
+        command.add(client == RuntimeClient.OFFICIAL ? ChildSupport.RIC_MAIN : Bootstrap.class.getName());
         command.add(config.handler().handlerString());
         ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> env = pb.environment();
