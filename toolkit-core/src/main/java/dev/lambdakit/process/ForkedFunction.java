@@ -55,6 +55,8 @@ import org.apiguardian.api.API;
 public final class ForkedFunction implements FunctionRunner {
 
     private static final DateTimeFormatter STREAM_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd");
+    private static final java.util.Set<String> FATAL = java.util.Set.of("java.lang.OutOfMemoryError",
+            "java.lang.StackOverflowError", "java.lang.InternalError", "java.lang.UnknownError");
 
     /** Which runtime runs inside the child JVM. */
     public enum RuntimeClient {
@@ -134,6 +136,7 @@ public final class ForkedFunction implements FunctionRunner {
         OptionalDouble initMillis = OptionalDouble.empty();
         LambdaError error = null;
         byte[] response = null;
+        int peakMb = 0;
         try {
             if (cold) {
                 long initStart = System.nanoTime();
@@ -154,6 +157,7 @@ public final class ForkedFunction implements FunctionRunner {
                         payload, deadline, arn, "Root=1-" + HexFormat.of().formatHex(randomBytes(4)) + "-"
                         + HexFormat.of().formatHex(randomBytes(12)) + ";Sampled=0", null, null));
                 RuntimeApiServer.Outcome result = await(outcome, deadline);
+                peakMb = peakMemoryMb();
                 if (result == null && process.isAlive()) {
                     api.abandon(requestId);
                     kill(false);
@@ -162,11 +166,19 @@ public final class ForkedFunction implements FunctionRunner {
                     error = exited(requestId);
                 } else if (result.error()) {
                     error = fromBody(result.body(), LambdaError.Phase.INVOKE, result.errorTypeHeader());
+                    if (FATAL.contains(error.errorType())) {
+                        // The client ends its loop after a VirtualMachineError: let the process go, and the next
+                        // invocation starts a new one, as it does in Lambda.
+                        process.waitFor(2, TimeUnit.SECONDS);
+                        kill(false);
+                    }
                 } else {
                     response = result.body();
                 }
             }
-            int peakMb = peakMemoryMb();
+            if (peakMb == 0) {
+                peakMb = peakMemoryMb();
+            }
             double duration = (System.nanoTime() - start) / 1e6;
             if (error != null && error.phase() == LambdaError.Phase.TIMEOUT) {
                 log.append(error.errorMessage()).append('\n');

@@ -154,4 +154,20 @@ class ForkedFunctionTest {
         }
         assertThat(ProcessHandle.of(id).map(ProcessHandle::isAlive).orElse(false)).isFalse();
     }
+
+    @Test
+    @DisplayName("a handler exhausting its heap (85 % of the memory setting) fails, and the runtime starts afresh")
+    void outOfMemory() {
+        try (ForkedFunction fn = ForkedFunction.create(FunctionConfig.builder()
+                .handler(Handlers.Hog.class.getName() + "::hog").memoryMb(128).timeout(Duration.ofSeconds(20))
+                .build())) {
+            InvocationResult<Object> result = fn.invoke("{}");
+            InvocationResult<Object> next = fn.invoke("{}");
+
+            LambdaError error = result.error().orElseThrow();
+            assertThat(error.errorType()).isIn("java.lang.OutOfMemoryError", "Runtime.ExitError");
+            assertThat(result.report().maxMemoryUsedMb()).isGreaterThan(64);
+            assertThat(next.isColdStart()).isTrue();
+        }
+    }
 }

@@ -217,4 +217,14 @@ public final class Handlers {
             return "unreachable";
         }
     }
+
+    /** Allocates until the heap is exhausted. */
+    public static class Hog {
+        public int hog(Object ignored) {
+            java.util.List<long[]> hoard = new java.util.ArrayList<>();
+            while (true) {
+                hoard.add(new long[1 << 20]);
+            }
+        }
+    }
 }
