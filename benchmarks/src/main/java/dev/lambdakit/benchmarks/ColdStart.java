@@ -45,6 +45,7 @@ public final class ColdStart {
         double[] bare = new double[runs];
         double[] stream = new double[runs];
         double[] pojo = new double[runs];
+        double[] ricAlone = new double[runs];
         for (int i = 0; i < runs; i++) {
             long t = System.nanoTime();
             Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
@@ -54,12 +55,14 @@ public final class ColdStart {
             bare[i] = (System.nanoTime() - t) / 1e6;
             stream[i] = cold(Stream.class.getName());
             pojo[i] = cold(WarmInvocationBenchmark.Echo.class.getName());
+            ricAlone[i] = ricAlone(WarmInvocationBenchmark.Echo.class.getName());
         }
         report("bare JVM printing one line", bare);
         report("forked stream handler, start to first response", stream);
         report("forked POJO handler, start to first response", pojo);
-        System.out.printf("ratio stream/bare: %.2f, pojo/bare: %.2f%n", median(stream) / median(bare),
-                median(pojo) / median(bare));
+        report("official client alone, POJO handler, to first response", ricAlone);
+        System.out.printf("COLD ratio stream/bare %.2f, pojo/bare %.2f, pojo/client-alone %.2f%n",
+                median(stream) / median(bare), median(pojo) / median(bare), median(pojo) / median(ricAlone));
         System.exit(0);
     }
 
@@ -76,12 +79,32 @@ public final class ColdStart {
         }
     }
 
+    /** The official client started by hand, with no LambdaKit flags, against a Runtime API server. */
+    private static double ricAlone(String handler) throws Exception {
+        try (dev.lambdakit.server.RuntimeApiServer api = dev.lambdakit.server.RuntimeApiServer.start()) {
+            long t = System.nanoTime();
+            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"),
+                    "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", handler);
+            pb.environment().put("AWS_LAMBDA_RUNTIME_API", api.address());
+            pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            Process p = pb.start();
+            var outcome = api.submit(new dev.lambdakit.server.RuntimeApiServer.Event("r-1",
+                    "\"x\"".getBytes(java.nio.charset.StandardCharsets.UTF_8), System.currentTimeMillis() + 30_000,
+                    "arn:aws:lambda:us-east-1:123456789012:function:f", "Root=1-0", null, null));
+            outcome.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            double millis = (System.nanoTime() - t) / 1e6;
+            p.destroyForcibly().waitFor();
+            return millis;
+        }
+    }
+
     private static void report(String what, double[] millis) {
         List<String> all = new ArrayList<>();
         for (double m : millis) {
             all.add(String.format("%.0f", m));
         }
-        System.out.printf("%-50s median %7.1f ms  (runs: %s)%n", what, median(millis), all);
+        System.out.printf("COLD %-55s median %7.1f ms  (runs: %s)%n", what, median(millis), all);
     }
 
     private static double median(double[] values) {

@@ -45,6 +45,8 @@ public class LambdaClientBenchmark {
     private LambdaClient viaService;
     private LambdaClient viaFixed;
     private final SdkBytes payload = SdkBytes.fromUtf8String("\"hello\"");
+    private final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    private java.net.http.HttpRequest rawRequest;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
@@ -63,6 +65,9 @@ public class LambdaClientBenchmark {
         fixed.start();
         viaService = client(service.endpoint());
         viaFixed = client(URI.create("http://127.0.0.1:" + fixed.getAddress().getPort()));
+        rawRequest = java.net.http.HttpRequest.newBuilder(URI.create(service.endpoint()
+                + "/2015-03-31/functions/echo/invocations")).POST(java.net.http.HttpRequest.BodyPublishers
+                .ofString("\"hello\"")).build();
     }
 
     private static LambdaClient client(URI endpoint) {
@@ -82,6 +87,12 @@ public class LambdaClientBenchmark {
     @Benchmark
     public Object localLambdaService() {
         return viaService.invoke(r -> r.functionName("echo").payload(payload));
+    }
+
+    /** A raw java.net.http round trip to the same Invoke API: no SDK. */
+    @Benchmark
+    public Object rawHttpToService() throws Exception {
+        return http.send(rawRequest, java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
     }
 
     @Benchmark

@@ -3,7 +3,9 @@ package dev.lambdakit.benchmarks;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.lambdakit.events.EventJson;
+import dev.lambdakit.events.SqsEvents;
 import dev.lambdakit.function.FunctionConfig;
 import dev.lambdakit.function.HandlerReference;
 import dev.lambdakit.runtime.InvocationResult;
@@ -45,9 +47,28 @@ public class WarmInvocationBenchmark {
         }
     }
 
+    /** An SQS batch consumer: reads every message, so the whole event is deserialized. */
+    public static class SqsConsumer implements RequestHandler<SQSEvent, Integer> {
+        @Override
+        public Integer handleRequest(SQSEvent event, Context context) {
+            int total = 0;
+            for (SQSEvent.SQSMessage m : event.getRecords()) {
+                total += m.getBody().length();
+            }
+            return total;
+        }
+    }
+
+    private static final byte[] SQS_PAYLOAD = SqsEvents.queue("orders").seed(1).messages(10,
+            i -> "{\"orderId\":\"o-" + i + "\",\"quantity\":" + i + "}").toBytes();
+
     private static final byte[] PAYLOAD = "\"hello\"".getBytes(StandardCharsets.UTF_8);
 
     private LambdaFunction function;
+    private LambdaFunction sqsFunction;
+    private SqsConsumer sqsDirect;
+    private PojoSerializer<Object> sqsSerializer;
+    private PojoSerializer<Object> intSerializer;
     private Echo direct;
     private Context context;
     private PojoSerializer<Object> serializer;
@@ -63,11 +84,18 @@ public class WarmInvocationBenchmark {
         direct = new Echo();
         context = function.newContext();
         serializer = EventJson.serializer(String.class);
+        sqsFunction = LambdaFunction.create(FunctionConfig.builder()
+                .handler(HandlerReference.ofInstance(SqsConsumer::new)).build());
+        sqsFunction.invoke(SQS_PAYLOAD);
+        sqsDirect = new SqsConsumer();
+        sqsSerializer = EventJson.serializer(SQSEvent.class);
+        intSerializer = EventJson.serializer(Integer.class);
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
         function.close();
+        sqsFunction.close();
     }
 
     /** The floor: a plain method call. */
@@ -84,6 +112,22 @@ public class WarmInvocationBenchmark {
         ByteArrayOutputStream out = new ByteArrayOutputStream(32);
         serializer.toJson(output, out);
         return out.toByteArray();
+    }
+
+    /** The runtime's work for an SQS batch of ten: deserialize the event, call, serialize the result. */
+    @Benchmark
+    public byte[] sqsDirectWithRuntimeSerialization() {
+        SQSEvent event = (SQSEvent) sqsSerializer.fromJson(new ByteArrayInputStream(SQS_PAYLOAD));
+        Integer result = sqsDirect.handleRequest(event, context);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(16);
+        intSerializer.toJson(result, out);
+        return out.toByteArray();
+    }
+
+    /** The same SQS batch through the simulated runtime. */
+    @Benchmark
+    public InvocationResult<Object> sqsLambdaKitInvoke() {
+        return sqsFunction.invoke(SQS_PAYLOAD);
     }
 
     /** A warm invocation through the simulated runtime: environment, deadline, log capture, report. */

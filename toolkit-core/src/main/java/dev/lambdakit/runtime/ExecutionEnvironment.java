@@ -73,7 +73,7 @@ final class ExecutionEnvironment implements AutoCloseable {
         long start = System.nanoTime();
         Worker.Task<ResolvedHandler> task = worker.run(
                 () -> HandlerResolver.resolve(config.handler(), Thread.currentThread().getContextClassLoader()),
-                deadlineNanos);
+                deadlineNanos, false);
         double millis = (System.nanoTime() - start) / 1e6;
         if (!task.isDone()) {
             reset();
@@ -100,7 +100,7 @@ final class ExecutionEnvironment implements AutoCloseable {
                 h.handle(payload, out, context);
                 return new Response(out.toByteArray(), Allocation.since(allocatedBefore));
             }
-        }, deadlineNanos);
+        }, deadlineNanos, true);
     }
 
     /** A handler's response bytes and what its thread allocated producing them. */

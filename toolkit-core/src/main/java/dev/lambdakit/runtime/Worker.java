@@ -11,6 +11,10 @@ import java.util.concurrent.locks.LockSupport;
 final class Worker {
 
     private static final long SPIN_NANOS = 50_000L;
+    /** At most this many threads spin at once, so parallel tests do not burn the CPU their handlers need. */
+    private static final int SPIN_BUDGET = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private static final java.util.concurrent.atomic.AtomicInteger SPINNING =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     private final Thread thread;
     private volatile Task<?> pending;
@@ -59,11 +63,31 @@ final class Worker {
     }
 
     /** Runs {@code body} on the worker; returns the finished task, or an unfinished one when the deadline passed. */
-    <T> Task<T> run(Body<T> body, long deadlineNanos) throws InterruptedException {
+    <T> Task<T> run(Body<T> body, long deadlineNanos, boolean expectQuick) throws InterruptedException {
         Task<T> task = new Task<>(body);
         pending = task;
         LockSupport.unpark(thread);
-        long spinUntil = System.nanoTime() + SPIN_NANOS;
+        boolean spin = expectQuick && acquireSpin();
+        long spinUntil = spin ? System.nanoTime() + SPIN_NANOS : System.nanoTime();
+        try {
+            await(task, deadlineNanos, spinUntil);
+        } finally {
+            if (spin) {
+                SPINNING.decrementAndGet();
+            }
+        }
+        return task;
+    }
+
+    private static boolean acquireSpin() {
+        if (SPINNING.incrementAndGet() > SPIN_BUDGET) {
+            SPINNING.decrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    private void await(Task<?> task, long deadlineNanos, long spinUntil) throws InterruptedException {
         while (!task.done) {
             long now = System.nanoTime();
             if (now - deadlineNanos >= 0) {
@@ -78,17 +102,23 @@ final class Worker {
                 }
             }
         }
-        return task;
     }
 
     private void loop() {
         while (!stopped) {
             Task<?> task = pending;
-            if (task == null) {
+            if (task == null && acquireSpin()) {
                 long spinUntil = System.nanoTime() + SPIN_NANOS;
-                while ((task = pending) == null && !stopped && System.nanoTime() - spinUntil < 0) {
-                    Thread.onSpinWait();
+                try {
+                    while ((task = pending) == null && !stopped && System.nanoTime() - spinUntil < 0) {
+                        Thread.onSpinWait();
+                    }
+                } finally {
+                    SPINNING.decrementAndGet();
                 }
+            }
+            if (task == null) {
+                task = pending;
                 if (task == null) {
                     LockSupport.park(this);
                     Thread.interrupted();

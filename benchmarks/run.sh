@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs every LambdaKit benchmark on this machine and writes docs/performance.md (about 7 minutes on 2 cores).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -B -q -ntp -Pbenchmarks -pl benchmarks -am package -DskipTests
+JAR=benchmarks/target/benchmarks.jar
+OUT=benchmarks/target/results
+mkdir -p "$OUT"
+: > "$OUT/harness.txt"
+
+# In-JVM figures: JMH.
+java -jar "$JAR" 'WarmInvocationBenchmark|EventLoadingBenchmark|LambdaClientBenchmark|EmbeddedBackendBenchmark|FunctionLifecycleBenchmark' \
+  -wi 2 -w 1 -i 4 -r 1 -f 2 -rf json -rff "$OUT/jmh.json" | tee "$OUT/jmh.txt"
+
+# Whole-process figures, several runs each, compared in the same run.
+java -cp "$JAR" dev.lambdakit.benchmarks.ColdStart 7 | tee -a "$OUT/harness.txt"
+for i in 1 2 3; do java -cp "$JAR" dev.lambdakit.benchmarks.BackendStartup | tee -a "$OUT/harness.txt"; done
+java -cp "$JAR" dev.lambdakit.benchmarks.SuiteScale 5 | tee -a "$OUT/harness.txt"
+
+java -cp "$JAR" dev.lambdakit.benchmarks.PerformanceReport "$OUT/jmh.json" "$OUT/jmh.txt" "$OUT/harness.txt" \
+  docs/performance.md
+echo "wrote docs/performance.md"

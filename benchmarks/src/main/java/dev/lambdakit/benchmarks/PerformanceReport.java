@@ -1,0 +1,122 @@
+package dev.lambdakit.benchmarks;
+
+import dev.lambdakit.events.EventJson;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes {@code docs/performance.md} from one run: JMH's JSON results and raw output, and the whole-process
+ * harnesses' lines. Every figure sits next to its baseline from the same run, with the ratio.
+ *
+ * <pre>{@code java -cp benchmarks.jar dev.lambdakit.benchmarks.PerformanceReport jmh.json jmh.txt harness.txt out.md}</pre>
+ */
+public final class PerformanceReport {
+
+    private PerformanceReport() {
+    }
+
+    @SuppressWarnings("unchecked")
+    public static void main(String[] args) throws Exception {
+        List<Object> results = (List<Object>) EventJson.toTree(Files.readString(Path.of(args[0])));
+        String raw = Files.readString(Path.of(args[1]));
+        List<String> harness = Files.readAllLines(Path.of(args[2]));
+        Map<String, Map<String, Object>> byName = new LinkedHashMap<>();
+        for (Object o : results) {
+            Map<String, Object> r = (Map<String, Object>) o;
+            String name = ((String) r.get("benchmark")).replace("dev.lambdakit.benchmarks.", "");
+            Object params = r.get("params");
+            if (params instanceof Map<?, ?> p && !p.isEmpty()) {
+                name += " " + p.values().iterator().next();
+            }
+            byName.put(name, (Map<String, Object>) r.get("primaryMetric"));
+        }
+        StringBuilder md = new StringBuilder();
+        md.append("# LambdaKit performance\n\nMeasured ").append(LocalDate.now()).append(" on this machine: ")
+                .append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
+                .append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version"))
+                .append(", ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch"))
+                .append(". One run of `bash benchmarks/run.sh`; each figure beside its baseline from the same run. "
+                        + "JMH with 2 cores gives wide errors: read ratios, not digits.\n\n");
+
+        md.append("## 1. Warm in-process invocation\n\n| benchmark | µs/op | baseline | ratio |\n|---|---|---|---|\n");
+        row(md, byName, "WarmInvocationBenchmark.lambdaKitInvoke", "WarmInvocationBenchmark.directWithRuntimeSerialization");
+        row(md, byName, "WarmInvocationBenchmark.sqsLambdaKitInvoke",
+                "WarmInvocationBenchmark.sqsDirectWithRuntimeSerialization");
+        row(md, byName, "WarmInvocationBenchmark.directWithRuntimeSerialization", "WarmInvocationBenchmark.directCall");
+        double fixed = score(byName, "WarmInvocationBenchmark.lambdaKitInvoke")
+                - score(byName, "WarmInvocationBenchmark.directWithRuntimeSerialization");
+        md.append(String.format(Locale.ROOT, "\nFixed overhead of a trivial handler's warm invocation: %.2f µs "
+                + "(aim: under 20 µs). SQS batch of ten: %.2fx the runtime's own deserialize-call-serialize (aim: "
+                + "within 2x).\n\n", fixed, ratio(byName, "WarmInvocationBenchmark.sqsLambdaKitInvoke",
+                "WarmInvocationBenchmark.sqsDirectWithRuntimeSerialization")));
+
+        md.append("## 2. Event JSON to object\n\n| event | LambdaKit µs | EventLoader 1.1.2 µs | runtime serializer µs "
+                + "| LambdaKit / EventLoader | LambdaKit / serializer |\n|---|---|---|---|---|---|\n");
+        for (String e : List.of("sqs", "s3", "dynamodb")) {
+            String lk = "EventLoadingBenchmark.lambdaKit " + e;
+            String el = "EventLoadingBenchmark.eventLoader " + e;
+            String rs = "EventLoadingBenchmark.runtimeSerializer " + e;
+            md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | %.2f |%n", e, score(byName, lk),
+                    score(byName, el), score(byName, rs), ratio(byName, lk, el), ratio(byName, lk, rs)));
+        }
+
+        md.append("\n## 3. Cold start of a forked function (whole process, medians)\n\n```\n");
+        harness.stream().filter(l -> l.startsWith("COLD")).forEach(l -> md.append(l.substring(5)).append('\n'));
+        md.append("```\n\n## 4. Warm invoke through LambdaClient (JMH sample mode, ms)\n\n"
+                + "| path | p50 | p99 | ratio p50 to the fixed-body floor |\n|---|---|---|---|\n");
+        for (String b : List.of("LambdaClientBenchmark.localLambdaService", "LambdaClientBenchmark.fixedBodyServer",
+                "LambdaClientBenchmark.rawHttpToService")) {
+            md.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.2f |%n", b.substring(b.indexOf('.') + 1),
+                    percentile(byName, b, "50.0"), percentile(byName, b, "99.0"),
+                    percentile(byName, b, "50.0") / percentile(byName, "LambdaClientBenchmark.fixedBodyServer", "50.0")));
+        }
+        md.append("\n## 5. Backends\n\n```\n");
+        harness.stream().filter(l -> l.startsWith("BACKEND")).forEach(l -> md.append(l.substring(8)).append('\n'));
+        md.append("```\n\n| warm call, embedded (ms) | p50 | p99 |\n|---|---|---|\n");
+        for (String b : List.of("s3Get", "s3Put", "sqsSend", "sqsReceive")) {
+            String n = "EmbeddedBackendBenchmark." + b;
+            md.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f |%n", b, percentile(byName, n, "50.0"),
+                    percentile(byName, n, "99.0")));
+        }
+        md.append(String.format(Locale.ROOT, "\n## 6. Test-suite scale: 1,000 tests (whole suite through the JUnit "
+                + "Platform, medians)\n\nOne function's life (create, one cold invocation, close) costs %.0f µs in "
+                + "JMH (`FunctionLifecycleBenchmark`): a new thread and class loader per execution environment, "
+                + "kept for isolation (no thread-local state survives into the next test).\n\n```\n",
+                score(byName, "FunctionLifecycleBenchmark.createInvokeClose")));
+        harness.stream().filter(l -> l.startsWith("SUITE")).forEach(l -> md.append(l.substring(6)).append('\n'));
+        // JMH's own result table, as it printed it.
+        int table = raw.lastIndexOf("\nBenchmark ");
+        md.append("```\n\n## Raw JMH output\n\n```\n").append((table >= 0 ? raw.substring(table + 1) : raw).strip())
+                .append("\n```\n");
+        Files.writeString(Path.of(args[3]), md.toString());
+    }
+
+    private static void row(StringBuilder md, Map<String, Map<String, Object>> r, String name, String base) {
+        md.append(String.format(Locale.ROOT, "| %s | %.3f | %s %.3f | %.2f |%n", name.substring(name.indexOf('.') + 1),
+                score(r, name), base.substring(base.indexOf('.') + 1), score(r, base), ratio(r, name, base)));
+    }
+
+    private static double score(Map<String, Map<String, Object>> r, String name) {
+        Map<String, Object> m = r.get(name);
+        return m == null ? Double.NaN : ((Number) m.get("score")).doubleValue();
+    }
+
+    private static double ratio(Map<String, Map<String, Object>> r, String a, String b) {
+        return score(r, a) / score(r, b);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static double percentile(Map<String, Map<String, Object>> r, String name, String p) {
+        Map<String, Object> m = r.get(name);
+        if (m == null) {
+            return Double.NaN;
+        }
+        Map<String, Object> percentiles = (Map<String, Object>) m.get("scorePercentiles");
+        return ((Number) percentiles.get(p)).doubleValue();
+    }
+}
