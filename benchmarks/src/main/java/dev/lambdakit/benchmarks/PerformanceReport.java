@@ -90,9 +90,15 @@ public final class PerformanceReport {
                 score(byName, "FunctionLifecycleBenchmark.createInvokeClose")));
         harness.stream().filter(l -> l.startsWith("SUITE")).forEach(l -> md.append(l.substring(6)).append('\n'));
         // JMH's own result table, as it printed it.
-        int table = raw.lastIndexOf("\nBenchmark ");
-        md.append("```\n\n## Raw JMH output\n\n```\n").append((table >= 0 ? raw.substring(table + 1) : raw).strip())
-                .append("\n```\n");
+        java.util.regex.Matcher header = java.util.regex.Pattern.compile("(?m)^Benchmark\\s.*Mode\\s+Cnt").matcher(raw);
+        int table = -1;
+        while (header.find()) {
+            table = header.start();
+        }
+        String summary = table >= 0 ? raw.substring(table) : raw;
+        int saved = summary.indexOf("Benchmark result is saved");
+        md.append("```\n\n## Raw JMH output\n\n```\n").append((saved > 0 ? summary.substring(0, saved) : summary)
+                .strip()).append("\n```\n");
         Files.writeString(Path.of(args[3]), md.toString());
     }
 
