@@ -7,13 +7,11 @@ import com.sun.net.httpserver.HttpServer;
 import dev.lambdakit.events.ApiGatewayEvents;
 import dev.lambdakit.events.EventJson;
 import dev.lambdakit.events.HttpEventBuilder;
+import dev.lambdakit.events.HttpResponse;
 import dev.lambdakit.runtime.InvocationResult;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -139,7 +137,6 @@ public final class HttpFront implements AutoCloseable {
                 || t.contains("x-www-form-urlencoded") || t.contains("javascript");
     }
 
-    @SuppressWarnings("unchecked")
     private void respond(HttpExchange exchange, String payload) throws IOException {
         Object tree;
         try {
@@ -156,32 +153,16 @@ public final class HttpFront implements AutoCloseable {
             }
             return;
         }
-        int status = ((Number) map.get("statusCode")).intValue();
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        if (map.get("headers") instanceof Map<?, ?> single) {
-            single.forEach((k, v) -> headers.computeIfAbsent(String.valueOf(k), x -> new ArrayList<>())
-                    .add(String.valueOf(v)));
+        HttpResponse response = HttpResponse.of(map);
+        response.headers().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Set-Cookie")) {
+                exchange.getResponseHeaders().put(name, values);
+            }
+        });
+        if (!response.cookies().isEmpty()) {
+            exchange.getResponseHeaders().put("Set-Cookie", response.cookies());
         }
-        if (map.get("multiValueHeaders") instanceof Map<?, ?> multi) {
-            multi.forEach((k, v) -> {
-                List<String> values = headers.computeIfAbsent(String.valueOf(k), x -> new ArrayList<>());
-                for (Object value : (List<Object>) v) {
-                    if (!values.contains(String.valueOf(value))) {
-                        values.add(String.valueOf(value));
-                    }
-                }
-            });
-        }
-        if (map.get("cookies") instanceof List<?> cookies) {
-            List<String> set = headers.computeIfAbsent("Set-Cookie", x -> new ArrayList<>());
-            cookies.forEach(c -> set.add(String.valueOf(c)));
-        }
-        Object body = map.get("body");
-        boolean base64 = Boolean.TRUE.equals(map.get("isBase64Encoded"));
-        byte[] bytes = body == null ? new byte[0]
-                : base64 ? Base64.getDecoder().decode(String.valueOf(body)) : HttpServers.utf8(String.valueOf(body));
-        headers.forEach((k, values) -> exchange.getResponseHeaders().put(k, values));
-        HttpServers.send(exchange, status, Map.of(), bytes);
+        HttpServers.send(exchange, response.statusCode(), Map.of(), response.bodyBytes());
     }
 
     @Override

@@ -150,15 +150,23 @@ public final class LambdaService implements AutoCloseable {
         }
     }
 
-    private void invokeSync(HttpExchange exchange, FunctionPool pool, byte[] body) throws IOException {
-        if (body.length > SYNC_LIMIT) {
-            error(exchange, 413, "RequestTooLargeException", "User", "Request must be smaller than " + SYNC_LIMIT
+    /** Refuses a payload over {@code limit} bytes or not JSON, as the service does; true when it did. */
+    private static boolean refused(HttpExchange exchange, byte[] body, int limit) throws IOException {
+        if (body.length > limit) {
+            error(exchange, 413, "RequestTooLargeException", "User", "Request must be smaller than " + limit
                     + " bytes for the InvokeFunction operation");
-            return;
+            return true;
         }
         if (!isJson(body)) {
             error(exchange, 400, "InvalidRequestContentException", "User", "Could not parse request body into json: "
                     + "the payload is not valid JSON");
+            return true;
+        }
+        return false;
+    }
+
+    private void invokeSync(HttpExchange exchange, FunctionPool pool, byte[] body) throws IOException {
+        if (refused(exchange, body, SYNC_LIMIT)) {
             return;
         }
         String clientContext = exchange.getRequestHeaders().getFirst("X-Amz-Client-Context");
@@ -187,14 +195,7 @@ public final class LambdaService implements AutoCloseable {
     }
 
     private void invokeAsync(HttpExchange exchange, FunctionPool pool, byte[] body) throws IOException {
-        if (body.length > ASYNC_LIMIT) {
-            error(exchange, 413, "RequestTooLargeException", "User", "Request must be smaller than " + ASYNC_LIMIT
-                    + " bytes for the InvokeFunction operation");
-            return;
-        }
-        if (!isJson(body)) {
-            error(exchange, 400, "InvalidRequestContentException", "User", "Could not parse request body into json: "
-                    + "the payload is not valid JSON");
+        if (refused(exchange, body, ASYNC_LIMIT)) {
             return;
         }
         String requestId = pool.newRequestId();
