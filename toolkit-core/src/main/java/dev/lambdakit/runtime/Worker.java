@@ -1,6 +1,7 @@
 package dev.lambdakit.runtime;
 
 import java.lang.reflect.Method;
+import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -20,11 +21,11 @@ final class Worker {
     private volatile Task<?> pending;
     private volatile boolean stopped;
 
-    Worker(String name, ClassLoader contextLoader, Runnable onStart) {
-        thread = new Thread(() -> {
+    Worker(ThreadGroup group, String name, ClassLoader contextLoader, Runnable onStart) {
+        thread = new Thread(group, () -> {
             onStart.run();
             loop();
-        }, name);
+        }, name, 0);
         thread.setDaemon(true);
         thread.setContextClassLoader(contextLoader);
         thread.start();
@@ -173,6 +174,39 @@ final class Worker {
                 Thread.currentThread().interrupt();
             }
         }, thread.getName() + "-reaper");
+        reaper.setDaemon(true);
+        reaper.start();
+    }
+
+    /**
+     * Ends every other thread the environment's code started (they share the worker's thread group), as an
+     * environment's shutdown ends its processes: interrupt, then stop where the JVM still allows it.
+     */
+    static void endThreads(ThreadGroup group, Thread except) {
+        Thread[] threads = new Thread[group.activeCount() + 8];
+        int n = group.enumerate(threads, true);
+        List<Thread> others = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (threads[i] != except && threads[i] != Thread.currentThread()) {
+                others.add(threads[i]);
+                threads[i].interrupt();
+            }
+        }
+        if (others.isEmpty()) {
+            return;
+        }
+        Thread reaper = new Thread(() -> {
+            for (Thread t : others) {
+                try {
+                    t.join(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (t.isAlive()) {
+                    forceStop(t);
+                }
+            }
+        }, group.getName() + "-reaper");
         reaper.setDaemon(true);
         reaper.start();
     }

@@ -7,6 +7,8 @@ import dev.lambdakit.cloud.AwsService;
 import dev.lambdakit.cloud.EmbeddedBackend;
 import dev.lambdakit.cloud.TestResources;
 import dev.lambdakit.function.FunctionConfig;
+import dev.lambdakit.function.HandlerReference;
+import dev.lambdakit.runtime.LambdaFunction;
 import dev.lambdakit.process.ForkedFunction;
 import dev.lambdakit.runtime.InvocationResult;
 import dev.lambdakit.testhandlers.CloudHandlers;
@@ -47,6 +49,85 @@ class FaultsTest {
 
             assertThat(result.error()).get().extracting(e -> e.errorMessage()).asString()
                     .contains("LambdaKit stopped a request to real AWS: S3.ListBuckets");
+        }
+    }
+
+    /** Starts a thread that would run forever, and returns. */
+    public static class Leaky {
+        public static final java.util.concurrent.atomic.AtomicReference<Thread> STARTED =
+                new java.util.concurrent.atomic.AtomicReference<>();
+
+        public String leak(Object ignored) {
+            Thread t = new Thread(() -> {
+                try {
+                    Thread.sleep(Long.MAX_VALUE);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "leaky-non-daemon");
+            t.setDaemon(false); // a non-daemon thread would otherwise keep the test JVM alive
+            t.start();
+            STARTED.set(t);
+            return "started";
+        }
+    }
+
+    /** Two threads, two locks, opposite order. */
+    public static class Deadlock {
+        public String lock(Object ignored) throws InterruptedException {
+            Object a = new Object();
+            Object b = new Object();
+            Thread other = new Thread(() -> {
+                synchronized (b) {
+                    sleep();
+                    synchronized (a) {
+                        a.hashCode();
+                    }
+                }
+            });
+            other.start();
+            synchronized (a) {
+                sleep();
+                synchronized (b) {
+                    return "unreachable";
+                }
+            }
+        }
+
+        private static void sleep() {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("threads a handler leaves running end with its environment")
+    void leftoverThreadsEnd() throws InterruptedException {
+        Thread leaked;
+        try (LambdaFunction fn = LambdaFunction.create(FunctionConfig.builder()
+                .handler(HandlerReference.ofInstance(Leaky::new, "leak")).build())) {
+            assertThat(fn.invoke("{}").payloadAsString()).isEqualTo("\"started\"");
+            leaked = Leaky.STARTED.get();
+            assertThat(leaked.isAlive()).isTrue();
+            assertThat(leaked.isDaemon()).isFalse();
+        }
+        leaked.join(2000);
+        assertThat(leaked.isAlive()).isFalse();
+    }
+
+    @Test
+    @DisplayName("a deadlocked handler times out, and the next invocation runs in a fresh runtime")
+    void deadlock() {
+        try (LambdaFunction fn = LambdaFunction.create(FunctionConfig.builder()
+                .handler(HandlerReference.ofInstance(Deadlock::new, "lock")).timeout(Duration.ofSeconds(1)).build())) {
+            InvocationResult<Object> stuck = fn.invoke("{}");
+            boolean warmAfter = fn.isWarm();
+
+            assertThat(stuck.error()).get().extracting(e -> e.phase()).isEqualTo(dev.lambdakit.runtime.LambdaError.Phase.TIMEOUT);
+            assertThat(warmAfter).isFalse();
         }
     }
 }

@@ -156,6 +156,10 @@ class LambdaServiceTest {
         assertThatThrownBy(() -> client.invoke(r -> r.functionName("echo").payload(SdkBytes.fromByteArray(big))))
                 .isInstanceOf(RequestTooLargeException.class)
                 .hasMessageStartingWith("Request must be smaller than 6291456 bytes for the InvokeFunction operation");
+        byte[] asyncBig = java.util.Arrays.copyOf(big, 1024 * 1024 + 1);
+        assertThatThrownBy(() -> client.invoke(r -> r.functionName("echo").invocationType(InvocationType.EVENT)
+                .payload(SdkBytes.fromByteArray(asyncBig)))).isInstanceOf(RequestTooLargeException.class)
+                .hasMessageStartingWith("Request must be smaller than 1048576 bytes for the InvokeFunction operation");
     }
 
     @Test
