@@ -51,7 +51,8 @@ class LoadTest {
         }
     }
 
-    private void round() throws Exception {
+    /** One round of {@value #INVOCATIONS} invocations against a fresh service, checked as it ends. */
+    static void round() throws Exception {
         Map<String, Integer> limits = Map.of("one", 1, "two", 2, "four", 4);
         Map<String, String> answered = new ConcurrentHashMap<>();
         AtomicInteger throttled = new AtomicInteger();
