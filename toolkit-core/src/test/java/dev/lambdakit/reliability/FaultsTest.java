@@ -130,4 +130,21 @@ class FaultsTest {
             assertThat(warmAfter).isFalse();
         }
     }
+
+    @Test
+    @DisplayName("a handler that exhausts the heap in process fails with OutOfMemoryError; the JVM lives on and serves")
+    void heapExhaustedInProcess() throws Exception {
+        Process probe = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx96m", "-Dlambdakit.console=none", "-cp", System.getProperty("java.class.path"),
+                HeapExhaustionProbe.class.getName()).redirectErrorStream(true).start();
+        try {
+            String out = new String(probe.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(probe.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+            assertThat(out).contains("HOG java.lang.OutOfMemoryError", "WARM false", "NEXT {\"after\":\"oom\"}");
+            assertThat(probe.exitValue()).as("probe exit status; output:%n%s", out).isZero();
+        } finally {
+            probe.destroyForcibly();
+        }
+    }
 }
