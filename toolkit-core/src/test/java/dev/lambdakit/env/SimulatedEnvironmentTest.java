@@ -88,6 +88,21 @@ class SimulatedEnvironmentTest {
     }
 
     @Test
+    @DisplayName("the runtime's own log lines and the function's description never carry the secret or the token")
+    void credentialsStayOutOfLogs() {
+        try (LambdaFunction fn = LambdaFunction.create(FunctionConfig.builder().handler(Handlers.Echo.class)
+                .env("GREETING", "hello").build())) {
+            var result = fn.invoke(Map.of("a", 1));
+            String secret = fn.credentials().secretAccessKey();
+            String token = fn.credentials().sessionToken();
+
+            assertThat(result.log()).contains("REPORT RequestId").doesNotContain(secret).doesNotContain(token);
+            assertThat(result.toString()).doesNotContain(secret).doesNotContain(token);
+            assertThat(fn.toString()).doesNotContain(secret).doesNotContain(token);
+        }
+    }
+
+    @Test
     @DisplayName("the AWS SDK's default credential and region chains find the simulated values inside a handler")
     void sdkDefaultChains() {
         try (LambdaFunction fn = LambdaFunction.create(FunctionConfig.builder()

@@ -147,4 +147,24 @@ class FaultsTest {
             probe.destroyForcibly();
         }
     }
+
+    @Test
+    @DisplayName("a handler writing 1 GiB to stdout in a 128 MB heap completes; the captured log stays bounded")
+    void gibibyteToStdout() throws Exception {
+        Process probe = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx128m", "-Dlambdakit.console=none", "-cp", System.getProperty("java.class.path"),
+                LoudHandlerProbe.class.getName()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            String report = new String(probe.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(probe.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+            assertThat(report).contains("RESULT \"done\"", "NEXT \"done\"");
+            long captured = Long.parseLong(report.lines().filter(l -> l.startsWith("CAPTURED ")).findFirst()
+                    .orElseThrow().substring(9));
+            assertThat(captured).isBetween(1L << 20, (8L << 20) + 4096);
+            assertThat(probe.exitValue()).as("probe exit status; report:%n%s", report).isZero();
+        } finally {
+            probe.destroyForcibly();
+        }
+    }
 }
