@@ -1,6 +1,7 @@
 package dev.lambdakit.runtime;
 
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
@@ -163,40 +164,32 @@ final class Worker {
      */
     void abandon() {
         stopped = true;
-        thread.interrupt();
-        Thread reaper = new Thread(() -> {
-            try {
-                thread.join(200);
-                if (thread.isAlive()) {
-                    forceStop(thread);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, thread.getName() + "-reaper");
-        reaper.setDaemon(true);
-        reaper.start();
+        end(thread.getName() + "-reaper", List.of(thread));
     }
 
     /**
      * Ends every other thread the environment's code started (they share the worker's thread group), as an
-     * environment's shutdown ends its processes: interrupt, then stop where the JVM still allows it.
+     * environment's shutdown ends its processes.
      */
     static void endThreads(ThreadGroup group, Thread except) {
         Thread[] threads = new Thread[group.activeCount() + 8];
         int n = group.enumerate(threads, true);
-        List<Thread> others = new java.util.ArrayList<>();
+        List<Thread> others = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             if (threads[i] != except && threads[i] != Thread.currentThread()) {
                 others.add(threads[i]);
-                threads[i].interrupt();
             }
         }
-        if (others.isEmpty()) {
-            return;
+        if (!others.isEmpty()) {
+            end(group.getName() + "-reaper", others);
         }
+    }
+
+    /** Interrupts the threads now; a daemon reaper stops, 200 ms later, those that ignored it. */
+    private static void end(String reaperName, List<Thread> threads) {
+        threads.forEach(Thread::interrupt);
         Thread reaper = new Thread(() -> {
-            for (Thread t : others) {
+            for (Thread t : threads) {
                 try {
                     t.join(200);
                 } catch (InterruptedException e) {
@@ -206,7 +199,7 @@ final class Worker {
                     forceStop(t);
                 }
             }
-        }, group.getName() + "-reaper");
+        }, reaperName);
         reaper.setDaemon(true);
         reaper.start();
     }

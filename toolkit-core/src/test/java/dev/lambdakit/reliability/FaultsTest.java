@@ -134,9 +134,7 @@ class FaultsTest {
     @Test
     @DisplayName("a handler that exhausts the heap in process fails with OutOfMemoryError; the JVM lives on and serves")
     void heapExhaustedInProcess() throws Exception {
-        Process probe = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx96m", "-Dlambdakit.console=none", "-cp", System.getProperty("java.class.path"),
-                HeapExhaustionProbe.class.getName()).redirectErrorStream(true).start();
+        Process probe = probe(HeapExhaustionProbe.class, "-Xmx96m").redirectErrorStream(true).start();
         try {
             String out = new String(probe.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             assertThat(probe.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
@@ -151,9 +149,8 @@ class FaultsTest {
     @Test
     @DisplayName("a handler writing 1 GiB to stdout in a 128 MB heap completes; the captured log stays bounded")
     void gibibyteToStdout() throws Exception {
-        Process probe = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx128m", "-Dlambdakit.console=none", "-cp", System.getProperty("java.class.path"),
-                LoudHandlerProbe.class.getName()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process probe = probe(LoudHandlerProbe.class, "-Xmx128m").redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         try {
             String report = new String(probe.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             assertThat(probe.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
@@ -166,5 +163,11 @@ class FaultsTest {
         } finally {
             probe.destroyForcibly();
         }
+    }
+
+    /** A JVM like this one, with a heap limit, running a probe's main method. */
+    private static ProcessBuilder probe(Class<?> main, String heap) {
+        return new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                heap, "-Dlambdakit.console=none", "-cp", System.getProperty("java.class.path"), main.getName());
     }
 }
