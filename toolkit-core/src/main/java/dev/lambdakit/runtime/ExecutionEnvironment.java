@@ -36,7 +36,6 @@ final class ExecutionEnvironment implements AutoCloseable {
     private final CapturingLogger logger;
 
     private Worker worker;
-    private ThreadGroup threads;
     private ResolvedHandler handler;
     private boolean initialized;
     private int runtimeGeneration;
@@ -113,9 +112,7 @@ final class ExecutionEnvironment implements AutoCloseable {
         initialized = false;
         handler = null;
         if (worker != null) {
-            Thread runtimeThread = worker.thread();
             worker.abandon();
-            Worker.endThreads(threads, runtimeThread);
             worker = null;
         }
     }
@@ -127,10 +124,8 @@ final class ExecutionEnvironment implements AutoCloseable {
         runtimeGeneration++;
         ClassLoader loader = config.handler().factory().isPresent() ? baseLoader
                 : new EnvironmentClassLoader(baseLoader);
-        String name = "lambdakit-" + config.functionName() + "-" + id.substring(0, 8) + "-" + runtimeGeneration;
-        threads = new ThreadGroup(name);
-        threads.setDaemon(false);
-        worker = new Worker(threads, name, loader, () -> {
+        worker = new Worker("lambdakit-" + config.functionName() + "-" + id.substring(0, 8) + "-"
+                + runtimeGeneration, loader, () -> {
                     scope.bind();
                     sink.bindCurrentThread();
                 });
@@ -140,7 +135,6 @@ final class ExecutionEnvironment implements AutoCloseable {
     public void close() {
         if (worker != null) {
             worker.stop();
-            Worker.endThreads(threads, worker.thread());
             worker = null;
         }
         handler = null;

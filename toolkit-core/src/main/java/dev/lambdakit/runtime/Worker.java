@@ -1,8 +1,6 @@
 package dev.lambdakit.runtime;
 
 import java.lang.reflect.Method;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -22,11 +20,11 @@ final class Worker {
     private volatile Task<?> pending;
     private volatile boolean stopped;
 
-    Worker(ThreadGroup group, String name, ClassLoader contextLoader, Runnable onStart) {
-        thread = new Thread(group, () -> {
+    Worker(String name, ClassLoader contextLoader, Runnable onStart) {
+        thread = new Thread(() -> {
             onStart.run();
             loop();
-        }, name, 0);
+        }, name);
         thread.setDaemon(true);
         thread.setContextClassLoader(contextLoader);
         thread.start();
@@ -164,42 +162,17 @@ final class Worker {
      */
     void abandon() {
         stopped = true;
-        end(thread.getName() + "-reaper", List.of(thread));
-    }
-
-    /**
-     * Ends every other thread the environment's code started (they share the worker's thread group), as an
-     * environment's shutdown ends its processes.
-     */
-    static void endThreads(ThreadGroup group, Thread except) {
-        Thread[] threads = new Thread[group.activeCount() + 8];
-        int n = group.enumerate(threads, true);
-        List<Thread> others = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            if (threads[i] != except && threads[i] != Thread.currentThread()) {
-                others.add(threads[i]);
-            }
-        }
-        if (!others.isEmpty()) {
-            end(group.getName() + "-reaper", others);
-        }
-    }
-
-    /** Interrupts the threads now; a daemon reaper stops, 200 ms later, those that ignored it. */
-    private static void end(String reaperName, List<Thread> threads) {
-        threads.forEach(Thread::interrupt);
+        thread.interrupt();
         Thread reaper = new Thread(() -> {
-            for (Thread t : threads) {
-                try {
-                    t.join(200);
-                } catch (InterruptedException e) {
-                    return;
+            try {
+                thread.join(200);
+                if (thread.isAlive()) {
+                    forceStop(thread);
                 }
-                if (t.isAlive()) {
-                    forceStop(t);
-                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        }, reaperName);
+        }, thread.getName() + "-reaper");
         reaper.setDaemon(true);
         reaper.start();
     }

@@ -52,26 +52,6 @@ class FaultsTest {
         }
     }
 
-    /** Starts a thread that would run forever, and returns. */
-    public static class Leaky {
-        public static final java.util.concurrent.atomic.AtomicReference<Thread> STARTED =
-                new java.util.concurrent.atomic.AtomicReference<>();
-
-        public String leak(Object ignored) {
-            Thread t = new Thread(() -> {
-                try {
-                    Thread.sleep(Long.MAX_VALUE);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "leaky-non-daemon");
-            t.setDaemon(false); // a non-daemon thread would otherwise keep the test JVM alive
-            t.start();
-            STARTED.set(t);
-            return "started";
-        }
-    }
-
     /** Two threads, two locks, opposite order. */
     public static class Deadlock {
         public String lock(Object ignored) throws InterruptedException {
@@ -101,21 +81,6 @@ class FaultsTest {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    @Test
-    @DisplayName("threads a handler leaves running end with its environment")
-    void leftoverThreadsEnd() throws InterruptedException {
-        Thread leaked;
-        try (LambdaFunction fn = LambdaFunction.create(FunctionConfig.builder()
-                .handler(HandlerReference.ofInstance(Leaky::new, "leak")).build())) {
-            assertThat(fn.invoke("{}").payloadAsString()).isEqualTo("\"started\"");
-            leaked = Leaky.STARTED.get();
-            assertThat(leaked.isAlive()).isTrue();
-            assertThat(leaked.isDaemon()).isFalse();
-        }
-        leaked.join(2000);
-        assertThat(leaked.isAlive()).isFalse();
     }
 
     @Test
