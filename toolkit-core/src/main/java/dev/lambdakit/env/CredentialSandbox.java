@@ -81,11 +81,11 @@ public final class CredentialSandbox {
             synchronized (CredentialSandbox.class) {
                 file = emptyFile;
                 if (file == null) {
+                    file = ScratchFolder.get().resolve("empty-aws-profile.ini");
                     try {
-                        file = Files.createTempFile("lambdakit-empty-aws-profile", ".ini");
-                        file.toFile().deleteOnExit();
+                        Files.write(file, new byte[0]);
                     } catch (IOException e) {
-                        throw new UncheckedIOException("Could not create the empty AWS profile file", e);
+                        throw new UncheckedIOException("Could not create the empty AWS profile file " + file, e);
                     }
                     emptyFile = file;
                 }

@@ -1,5 +1,6 @@
 package dev.lambdakit.process;
 
+import dev.lambdakit.env.ScratchFolder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,7 +16,7 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
 /**
- * What every forked runtime shares, prepared once per JVM in a private folder: the parent-watch agent as a jar, and
+ * What every forked runtime shares, prepared once per JVM in its {@link ScratchFolder}: the parent-watch agent as a jar, and
  * the runtime interface client's native library extracted ahead of time (starting several clients at once otherwise
  * races on the one file they all extract it to).
  */
@@ -24,7 +25,6 @@ final class ChildSupport {
     static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
     static final String JNI_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
 
-    private static Path folder;
     private static Path agentJar;
     private static Path nativeLibrary;
 
@@ -33,7 +33,7 @@ final class ChildSupport {
 
     static synchronized Path agentJar() {
         if (agentJar == null) {
-            Path jar = folder().resolve("lambdakit-parent-watch.jar");
+            Path jar = ScratchFolder.get().resolve("lambdakit-parent-watch.jar");
             Manifest manifest = new Manifest();
             manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
             manifest.getMainAttributes().put(new Attributes.Name("Premain-Class"), ParentWatch.class.getName());
@@ -65,7 +65,7 @@ final class ChildSupport {
             if (url == null) {
                 return null;
             }
-            Path target = folder().resolve("libaws-lambda-jni.so");
+            Path target = ScratchFolder.get().resolve("libaws-lambda-jni.so");
             try (InputStream in = url.openStream()) {
                 Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException e) {
@@ -83,18 +83,6 @@ final class ChildSupport {
         } catch (ClassNotFoundException | LinkageError e) {
             return false;
         }
-    }
-
-    private static Path folder() {
-        if (folder == null) {
-            try {
-                folder = Files.createTempDirectory("lambdakit-forked-");
-                folder.toFile().deleteOnExit();
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not create a folder for forked runtimes", e);
-            }
-        }
-        return folder;
     }
 
     /** Copies a child's output to the console and to whatever buffer is current. */

@@ -36,6 +36,7 @@ final class ExecutionEnvironment implements AutoCloseable {
     private final CapturingLogger logger;
 
     private Worker worker;
+    private ThreadGroup threads;
     private ResolvedHandler handler;
     private boolean initialized;
     private int runtimeGeneration;
@@ -112,7 +113,9 @@ final class ExecutionEnvironment implements AutoCloseable {
         initialized = false;
         handler = null;
         if (worker != null) {
+            Thread runtimeThread = worker.thread();
             worker.abandon();
+            Worker.endThreads(threads, runtimeThread);
             worker = null;
         }
     }
@@ -124,8 +127,10 @@ final class ExecutionEnvironment implements AutoCloseable {
         runtimeGeneration++;
         ClassLoader loader = config.handler().factory().isPresent() ? baseLoader
                 : new EnvironmentClassLoader(baseLoader);
-        worker = new Worker("lambdakit-" + config.functionName() + "-" + id.substring(0, 8) + "-"
-                + runtimeGeneration, loader, () -> {
+        String name = "lambdakit-" + config.functionName() + "-" + id.substring(0, 8) + "-" + runtimeGeneration;
+        threads = new ThreadGroup(name);
+        threads.setDaemon(true); // up to Java 18, an empty daemon group is dropped by its parent: none pile up
+        worker = new Worker(threads, name, loader, () -> {
                     scope.bind();
                     sink.bindCurrentThread();
                 });
@@ -133,12 +138,16 @@ final class ExecutionEnvironment implements AutoCloseable {
 
     @Override
     public void close() {
-        if (worker != null) {
-            worker.stop();
-            worker = null;
+        try {
+            if (worker != null) {
+                worker.stop();
+                Worker.endThreads(threads, worker.thread());
+                worker = null;
+            }
+            handler = null;
+            initialized = false;
+        } finally {
+            scope.close();
         }
-        handler = null;
-        initialized = false;
-        scope.close();
     }
 }

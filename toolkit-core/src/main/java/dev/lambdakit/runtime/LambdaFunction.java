@@ -154,8 +154,11 @@ public final class LambdaFunction implements AutoCloseable {
             return;
         }
         closed = true;
-        environment.close();
-        view.close();
+        try {
+            environment.close();
+        } finally {
+            view.close(); // whatever the shutdown met, the real environment comes back
+        }
     }
 
     private void checkOpen() {

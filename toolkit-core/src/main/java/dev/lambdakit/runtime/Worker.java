@@ -1,6 +1,10 @@
 package dev.lambdakit.runtime;
 
 import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -20,11 +24,11 @@ final class Worker {
     private volatile Task<?> pending;
     private volatile boolean stopped;
 
-    Worker(String name, ClassLoader contextLoader, Runnable onStart) {
-        thread = new Thread(() -> {
+    Worker(ThreadGroup group, String name, ClassLoader contextLoader, Runnable onStart) {
+        thread = new Thread(group, () -> {
             onStart.run();
             loop();
-        }, name);
+        }, name, 0);
         thread.setDaemon(true);
         thread.setContextClassLoader(contextLoader);
         thread.start();
@@ -162,17 +166,47 @@ final class Worker {
      */
     void abandon() {
         stopped = true;
-        thread.interrupt();
-        Thread reaper = new Thread(() -> {
-            try {
-                thread.join(200);
-                if (thread.isAlive()) {
-                    forceStop(thread);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        end(thread.getName() + "-reaper", List.of(thread));
+    }
+
+    /**
+     * Ends every other thread the environment's code started (they share the worker's thread group), as an
+     * environment's shutdown ends its processes.
+     */
+    static void endThreads(ThreadGroup group, Thread except) {
+        Thread[] threads = new Thread[group.activeCount() + 8];
+        int n = group.enumerate(threads, true);
+        List<Thread> others = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            // The common pool's workers are started by whichever thread first needs one, but serve the whole JVM.
+            if (threads[i] != except && threads[i] != Thread.currentThread() && !isCommonPoolWorker(threads[i])) {
+                others.add(threads[i]);
             }
-        }, thread.getName() + "-reaper");
+        }
+        if (!others.isEmpty()) {
+            end(group.getName() + "-reaper", others);
+        }
+    }
+
+    private static boolean isCommonPoolWorker(Thread t) {
+        return t instanceof ForkJoinWorkerThread w && w.getPool() == ForkJoinPool.commonPool();
+    }
+
+    /** Interrupts the threads now; a daemon reaper stops, 200 ms later, those that ignored it. */
+    private static void end(String reaperName, List<Thread> threads) {
+        threads.forEach(Thread::interrupt);
+        Thread reaper = new Thread(() -> {
+            for (Thread t : threads) {
+                try {
+                    t.join(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (t.isAlive()) {
+                    forceStop(t);
+                }
+            }
+        }, reaperName);
         reaper.setDaemon(true);
         reaper.start();
     }

@@ -52,7 +52,8 @@ final class HttpServers {
 
     static void send(HttpExchange exchange, int status, Map<String, String> headers, byte[] body) throws IOException {
         headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
-        if (body.length == 0) {
+        // A HEAD answer has no body; the JDK's server warns about one rather than failing.
+        if (body.length == 0 || exchange.getRequestMethod().equalsIgnoreCase("HEAD")) {
             exchange.sendResponseHeaders(status, -1);
         } else {
             exchange.sendResponseHeaders(status, body.length);

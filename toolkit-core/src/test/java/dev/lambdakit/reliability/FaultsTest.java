@@ -52,6 +52,30 @@ class FaultsTest {
         }
     }
 
+    /** Starts a non-daemon thread that would run forever on the first call, and reports whether it still runs. */
+    public static class Leaky {
+        public static final java.util.concurrent.atomic.AtomicReference<Thread> STARTED =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        private Thread started;
+
+        public String leak(Object ignored) {
+            if (started != null) {
+                return started.isAlive() ? "still running" : "ended";
+            }
+            started = new Thread(() -> {
+                try {
+                    Thread.sleep(Long.MAX_VALUE);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "leaky-non-daemon");
+            started.setDaemon(false);
+            started.start();
+            STARTED.set(started);
+            return "started";
+        }
+    }
+
     /** Two threads, two locks, opposite order. */
     public static class Deadlock {
         public String lock(Object ignored) throws InterruptedException {
@@ -81,6 +105,36 @@ class FaultsTest {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    @Test
+    @DisplayName("a non-daemon thread a handler leaves running: the invocation returns, the thread lives on while the "
+            + "environment is warm, and ends with the environment")
+    void leftoverThreadsEnd() throws InterruptedException {
+        Thread leaked;
+        try (LambdaFunction fn = LambdaFunction.create(FunctionConfig.builder()
+                .handler(HandlerReference.ofInstance(Leaky::new, "leak")).build())) {
+            assertThat(fn.invoke("{}").payloadAsString()).isEqualTo("\"started\"");
+            assertThat(fn.invoke("{}").payloadAsString()).isEqualTo("\"still running\"");
+            leaked = Leaky.STARTED.get();
+            assertThat(leaked.isDaemon()).isFalse();
+        }
+        leaked.join(2000);
+        assertThat(leaked.isAlive()).as("the leftover thread after the environment closed").isFalse();
+    }
+
+    @Test
+    @EnabledOnOs(value = OS.LINUX, disabledReason = "the runtime interface client ships native code for Linux only")
+    @DisplayName("a forked runtime with a leftover non-daemon thread still answers, and closing it ends the process")
+    void leftoverThreadsForked() throws Exception {
+        ProcessHandle child;
+        try (ForkedFunction fn = ForkedFunction.create(FunctionConfig.builder()
+                .handler(Leaky.class.getName() + "::leak").timeout(Duration.ofSeconds(20)).build())) {
+            assertThat(fn.invoke("{}").output()).isEqualTo("started");
+            assertThat(fn.invoke("{}").output()).isEqualTo("still running");
+            child = ProcessHandle.of(fn.pid().orElseThrow()).orElseThrow();
+        }
+        assertThat(child.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS).isAlive()).isFalse();
     }
 
     @Test

@@ -6,11 +6,6 @@ import dev.lambdakit.function.FunctionConfig;
 import dev.lambdakit.server.LambdaService;
 import dev.lambdakit.testhandlers.Handlers;
 import java.io.File;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,15 +15,22 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
 
 /** The local Lambda service under a bounded load: nothing lost or duplicated, throttles at the limit, no leaks. */
 class LoadTest {
 
     static final int INVOCATIONS = 5_000;
-    /** One client for both rounds: its own threads and connections are not what is measured. */
-    static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     static long openFiles() {
         File[] fds = new File("/proc/self/fd").listFiles();
@@ -37,18 +39,31 @@ class LoadTest {
 
     @Test
     @DisplayName("2 x 5,000 invocations across three functions with concurrency 1, 2 and 4, from eight threads; "
-            + "the second round grows neither threads nor open files")
+            + "the second round grows neither threads, open files nor the heap")
     void boundedLoad() throws Exception {
         round();
         Thread.sleep(300);
         int threadsBefore = Thread.activeCount();
         long filesBefore = openFiles();
+        long heapBefore = usedHeapAfterGc();
         round();
         Thread.sleep(300);
         assertThat(Thread.activeCount()).as("threads after a second round").isLessThanOrEqualTo(threadsBefore + 4);
         if (filesBefore >= 0) {
             assertThat(openFiles()).as("open files after a second round").isLessThanOrEqualTo(filesBefore + 8);
         }
+        long growth = usedHeapAfterGc() - heapBefore;
+        System.out.printf("load: heap after GC grew by %d KB over the second round%n", growth >> 10);
+        // 8 MB over 5,000 invocations: anything kept per invocation above about 1.6 KB fails the check.
+        assertThat(growth).as("heap growth in bytes after a second round").isLessThan(8L << 20);
+    }
+
+    static long usedHeapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     /** One round of {@value #INVOCATIONS} invocations against a fresh service, checked as it ends. */
@@ -57,7 +72,10 @@ class LoadTest {
         Map<String, String> answered = new ConcurrentHashMap<>();
         AtomicInteger throttled = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
-        try (LambdaService service = startService(limits)) {
+        AtomicReference<Throwable> firstFailure = new AtomicReference<>();
+        // The SDK's client, as users drive the service. (java.net.http on JDK 17 loses a reused connection now and
+        // then to its pool's cleanup trigger, JDK-8338569, fixed in JDK 24: a client bug, not the service's.)
+        try (LambdaService service = startService(limits); LambdaClient client = client(service)) {
             ExecutorService load = Executors.newFixedThreadPool(8);
             try {
                 List<String> names = List.of("one", "two", "four");
@@ -68,19 +86,21 @@ class LoadTest {
                         for (int i = thread; i < INVOCATIONS; i += 8) {
                             String id = "inv-" + i;
                             String fn = names.get(i % 3);
-                            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(service.endpoint()
-                                    + "/2015-03-31/functions/" + fn + "/invocations")).timeout(Duration.ofSeconds(10))
-                                    .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"" + id + "\"}")).build(),
-                                    HttpResponse.BodyHandlers.ofString());
-                            if (r.statusCode() == 429) {
-                                throttled.incrementAndGet();
-                                Objects.requireNonNull(answered.putIfAbsent(id, "throttled") == null ? "" : null);
-                            } else if (r.statusCode() == 200 && r.body().equals("{\"id\":\"" + id + "\"}")) {
-                                if (answered.putIfAbsent(id, "ok") != null) {
-                                    failed.incrementAndGet();
+                            String payload = "{\"id\":\"" + id + "\"}";
+                            try {
+                                InvokeResponse r = client.invoke(b -> b.functionName(fn)
+                                        .payload(SdkBytes.fromUtf8String(payload)));
+                                boolean echoed = r.functionError() == null && r.payload().asUtf8String().equals(payload);
+                                if (!echoed || answered.putIfAbsent(id, "ok") != null) {
+                                    fail(failed, firstFailure, new AssertionError(id + " answered " + r));
                                 }
-                            } else {
-                                failed.incrementAndGet();
+                            } catch (TooManyRequestsException e) {
+                                throttled.incrementAndGet();
+                                if (answered.putIfAbsent(id, "throttled") != null) {
+                                    fail(failed, firstFailure, new AssertionError(id + " answered twice"));
+                                }
+                            } catch (RuntimeException e) {
+                                fail(failed, firstFailure, e);
                             }
                         }
                         return null;
@@ -97,13 +117,26 @@ class LoadTest {
             System.out.printf("load: %d requests, %d ran, %d throttled, environments %s%n", INVOCATIONS, invoked,
                     throttles, limits.keySet().stream().map(n -> n + "=" + service.function(n).environments()).toList());
 
-            assertThat(failed).hasValue(0);
+            assertThat(failed).as("failed invocations, the first: %s", firstFailure.get()).hasValue(0);
             assertThat(answered).hasSize(INVOCATIONS);
             assertThat(invoked + throttles).isEqualTo(INVOCATIONS);
             assertThat(throttles).isEqualTo(throttled.get());
             limits.forEach((name, limit) -> assertThat(service.function(name).environments()).isLessThanOrEqualTo(limit));
             assertThat(service.function("one").environments()).isEqualTo(1);
         }
+    }
+
+    private static void fail(AtomicInteger failed, AtomicReference<Throwable> first, Throwable t) {
+        failed.incrementAndGet();
+        first.compareAndSet(null, t);
+    }
+
+    /** No retries: a throttle must reach the test as the 429 it was. */
+    private static LambdaClient client(LambdaService service) {
+        return LambdaClient.builder().endpointOverride(service.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        "ASIALAMBDAKITTEST000", "not-a-real-secret-00000000000000000000000")))
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
     }
 
     private static LambdaService startService(Map<String, Integer> limits) {

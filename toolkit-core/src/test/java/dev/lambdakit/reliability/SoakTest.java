@@ -3,11 +3,11 @@ package dev.lambdakit.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lambdakit.function.FunctionConfig;
+import dev.lambdakit.function.HandlerReference;
 import dev.lambdakit.runtime.InvocationResult;
 import dev.lambdakit.runtime.LambdaError;
 import dev.lambdakit.runtime.LambdaFunction;
 import dev.lambdakit.testhandlers.Handlers;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +33,7 @@ class SoakTest {
         Random random = new Random(7);
 
         cycle(0, random); // warm-up: classes loaded, pools sized
-        long heapBefore = usedHeapAfterGc();
+        long heapBefore = LoadTest.usedHeapAfterGc();
         int threadsBefore = Thread.activeCount();
         long filesBefore = LoadTest.openFiles();
 
@@ -44,16 +44,17 @@ class SoakTest {
             totals.add(cycle(cycles, random));
         }
         Thread.sleep(500); // lets abandoned runtimes' reapers finish
-        long heapAfter = usedHeapAfterGc();
+        long heapAfter = LoadTest.usedHeapAfterGc();
         System.out.printf("soak %s: %d cycles, %d invocations under load, %d fuzz cases (%d hung), %d faults, "
-                + "%d isolation checks (%d crossed); heap %d -> %d MB, threads %d -> %d, open files %d -> %d%n",
-                length, cycles, totals.invocations, totals.fuzzCases, totals.hung, totals.faults, totals.isolation,
-                totals.crossed, heapBefore >> 20, heapAfter >> 20, threadsBefore, Thread.activeCount(),
-                filesBefore, LoadTest.openFiles());
+                + "%d isolation checks (%d crossed), %d leftover threads alive after close; heap %d -> %d MB, "
+                + "threads %d -> %d, open files %d -> %d%n", length, cycles, totals.invocations, totals.fuzzCases,
+                totals.hung, totals.faults, totals.isolation, totals.crossed, totals.leakedThreads, heapBefore >> 20,
+                heapAfter >> 20, threadsBefore, Thread.activeCount(), filesBefore, LoadTest.openFiles());
 
         assertThat(cycles).as("cycles run").isPositive();
         assertThat(totals.hung).as("hung connections").isZero();
         assertThat(totals.crossed).as("handlers that saw another function's value").isZero();
+        assertThat(totals.leakedThreads).as("leftover handler threads alive after their environment closed").isZero();
         assertThat(Thread.activeCount()).as("threads after the soak").isLessThanOrEqualTo(threadsBefore + 8);
         if (filesBefore >= 0) {
             assertThat(LoadTest.openFiles()).as("open files after the soak").isLessThanOrEqualTo(filesBefore + 16);
@@ -72,8 +73,8 @@ class SoakTest {
         return t;
     }
 
-    /** A timeout and an init failure retried, each with its Lambda outcome. */
-    private static void faults(Totals t) {
+    /** A timeout, an init failure retried, and a leaked thread, each with its Lambda outcome. */
+    private static void faults(Totals t) throws InterruptedException {
         try (LambdaFunction fn = LambdaFunction.create(FunctionConfig.builder()
                 .handler(Handlers.Sleepy.class.getName() + "::sleep").timeout(Duration.ofSeconds(1)).build())) {
             assertThat(fn.invoke(5_000).error()).get().extracting(LambdaError::phase)
@@ -87,7 +88,16 @@ class SoakTest {
                         .isEqualTo(LambdaError.Phase.INIT);
             }
         }
-        t.faults += 2;
+        try (LambdaFunction fn = LambdaFunction.create(FunctionConfig.builder()
+                .handler(HandlerReference.ofInstance(FaultsTest.Leaky::new, "leak")).build())) {
+            assertThat(fn.invoke("{}").payloadAsString()).isEqualTo("\"started\"");
+        }
+        Thread leftover = FaultsTest.Leaky.STARTED.get();
+        leftover.join(2000);
+        if (leftover.isAlive()) {
+            t.leakedThreads++;
+        }
+        t.faults += 3;
     }
 
     /** Functions side by side with their own variables: each sees only its own. */
@@ -107,14 +117,6 @@ class SoakTest {
         assertThat(System.getenv("SOAK_VALUE")).as("the test JVM's own environment").isNull();
     }
 
-    private static long usedHeapAfterGc() throws InterruptedException {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(100);
-        }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
     private static final class Totals {
         long invocations;
         long fuzzCases;
@@ -122,6 +124,7 @@ class SoakTest {
         long faults;
         long isolation;
         long crossed;
+        long leakedThreads;
 
         void add(Totals o) {
             invocations += o.invocations;
@@ -130,6 +133,7 @@ class SoakTest {
             faults += o.faults;
             isolation += o.isolation;
             crossed += o.crossed;
+            leakedThreads += o.leakedThreads;
         }
     }
 }
