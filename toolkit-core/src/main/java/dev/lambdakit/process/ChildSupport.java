@@ -16,9 +16,9 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
 /**
- * What every forked runtime shares, prepared once per JVM in its {@link ScratchFolder}: the parent-watch agent as a jar, and
- * the runtime interface client's native library extracted ahead of time (starting several clients at once otherwise
- * races on the one file they all extract it to).
+ * What every forked runtime shares, prepared once per JVM in its {@link ScratchFolder}: the parent-watch agent as a
+ * jar, and the runtime interface client's native library extracted ahead of time (starting several clients at once
+ * otherwise races on the one file they all extract it to).
  */
 final class ChildSupport {
 
