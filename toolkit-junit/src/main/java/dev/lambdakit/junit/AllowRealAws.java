@@ -17,7 +17,9 @@ import org.apiguardian.api.API;
  * <pre>{@code
  * @Test
  * @AllowRealAws
- * void talksToTheDeployedStack(LambdaFunction fn) { ... }
+ * void talksToTheDeployedStack(LambdaFunction fn) {
+ *     assertThat(fn.invoke(Map.of("ping", true))).succeeded();
+ * }
  * }</pre>
  */
 @Target({ElementType.TYPE, ElementType.METHOD})

@@ -22,7 +22,9 @@ import org.apiguardian.api.API;
  * class OrdersTest {
  *     @Test
  *     @Env(name = "TABLE_NAME", value = "orders-v2")
- *     void usesTheMethodsValue(LambdaFunction fn) { ... }
+ *     void usesTheMethodsValue(LambdaFunction fn) {
+ *         assertThat(fn.environmentVariables()).containsEntry("TABLE_NAME", "orders-v2");
+ *     }
  * }
  * }</pre>
  */

@@ -25,7 +25,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *         handler = "com.acme.CreateOrder::handleRequest"), httpFront = "orders")
  * class OrdersE2E {
  *     @Test
- *     void viaHttp(URI baseUri) { ... }
+ *     void viaHttp(URI baseUri) throws Exception {
+ *         HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+ *                 baseUri.resolve("/orders")).POST(BodyPublishers.ofString("{\"item\":\"book\"}")).build(),
+ *                 BodyHandlers.ofString());
+ *         assertThat(created.statusCode()).isEqualTo(201);
+ *     }
  * }
  * }</pre>
  */

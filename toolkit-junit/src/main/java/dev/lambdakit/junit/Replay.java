@@ -20,7 +20,9 @@ import org.apiguardian.api.API;
  * <pre>{@code
  * @Test
  * @Replay
- * void archives(@TestBucket(env = "BUCKET") TestResources.Bucket bucket, LambdaFunction fn) { ... }
+ * void archives(@TestBucket(env = "BUCKET") TestResources.Bucket bucket, LambdaFunction fn) {
+ *     assertThat(fn.invoke(Map.of("key", "a.txt"))).succeeded();
+ * }
  * }</pre>
  */
 @Target({ElementType.TYPE, ElementType.METHOD})

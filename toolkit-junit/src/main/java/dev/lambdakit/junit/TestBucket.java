@@ -16,6 +16,8 @@ import org.apiguardian.api.API;
  * <pre>{@code
  * @Test
  * void archives(@TestBucket(env = "ARCHIVE_BUCKET") TestResources.Bucket archive, S3Client s3, LambdaFunction fn) {
+ *     assertThat(fn.invoke(Map.of("key", "a.txt"))).succeeded();
+ *     assertThat(s3.listObjectsV2(r -> r.bucket(archive.name())).keyCount()).isEqualTo(1);
  * }
  * }</pre>
  */

@@ -15,7 +15,10 @@ import org.apiguardian.api.API;
  *
  * <pre>{@code
  * @Test
- * void retries(@TestQueue(env = "QUEUE_URL", deadLetter = true, maxReceiveCount = 2) TestResources.Queue queue) {
+ * void forwards(@TestQueue(env = "QUEUE_URL", deadLetter = true, maxReceiveCount = 2) TestResources.Queue queue,
+ *               SqsClient sqs, LambdaFunction fn) {
+ *     assertThat(fn.invoke(Map.of("orderId", "o-1"))).succeeded();
+ *     assertThat(sqs.receiveMessage(r -> r.queueUrl(queue.url())).messages()).hasSize(1);
  * }
  * }</pre>
  */

@@ -15,7 +15,11 @@ import org.apiguardian.api.API;
  *
  * <pre>{@code
  * @Test
- * void stores(@TestTable(env = "TABLE_NAME", hashKey = "orderId") TestResources.Table orders) {
+ * void stores(@TestTable(env = "TABLE_NAME", hashKey = "orderId") TestResources.Table orders, DynamoDbClient dynamo,
+ *             LambdaFunction fn) {
+ *     assertThat(fn.invoke(Map.of("orderId", "o-1"))).succeeded();
+ *     assertThat(dynamo.getItem(r -> r.tableName(orders.name())
+ *             .key(Map.of("orderId", AttributeValue.fromS("o-1")))).hasItem()).isTrue();
  * }
  * }</pre>
  */
