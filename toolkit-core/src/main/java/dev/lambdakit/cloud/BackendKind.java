@@ -1,5 +1,6 @@
 package dev.lambdakit.cloud;
 
+import dev.lambdakit.env.Settings;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.Arrays;
@@ -35,11 +36,8 @@ public enum BackendKind {
      * @throws IllegalArgumentException for an unknown name, listing the valid ones
      */
     public static BackendKind resolve(BackendKind declared) {
-        String override = System.getProperty(PROPERTY);
-        if (override == null || override.isBlank()) {
-            override = System.getenv(VARIABLE);
-        }
-        if (override == null || override.isBlank()) {
+        String override = Settings.get(PROPERTY).orElse(null);
+        if (override == null) {
             return declared;
         }
         try {

@@ -34,14 +34,21 @@ public final class Backends {
         };
     }
 
-    /** Whether {@code kind} can run here, and if not why: the reason a test is skipped with. */
+    /**
+     * Whether {@code kind} can run here, and if not why: a LocalStack backend with no Docker engine answering. A test
+     * that opted in ({@code disabledWithoutDocker}) is skipped with this reason; any other fails with it.
+     *
+     * @throws MissingArtifactException when the backend's artifact is not on the class path: a build mistake, never a
+     *                                  reason to skip
+     */
     public static java.util.Optional<String> unavailable(BackendKind kind) {
         if (kind == BackendKind.LOCALSTACK) {
             try {
                 Class.forName("org.testcontainers.localstack.LocalStackContainer");
             } catch (ClassNotFoundException | LinkageError e) {
-                return java.util.Optional.of("the localstack backend needs "
-                        + "org.testcontainers:testcontainers-localstack on the test classpath");
+                throw new MissingArtifactException("The localstack backend needs "
+                        + "org.testcontainers:testcontainers-localstack on the test class path: add it as a test "
+                        + "dependency (its version managed by org.testcontainers:testcontainers-bom)");
             }
             if (!LocalStackBackend.dockerAvailable()) {
                 return java.util.Optional.of("the localstack backend needs a Docker engine, and none answers here");

@@ -1,5 +1,6 @@
 package dev.lambdakit.cloud;
 
+import dev.lambdakit.env.Settings;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -87,7 +88,7 @@ final class Dynalite implements AutoCloseable {
     }
 
     private static Optional<Path> home() {
-        String configured = System.getProperty(HOME_PROPERTY, System.getenv("LAMBDAKIT_DYNALITE_HOME"));
+        String configured = Settings.get(HOME_PROPERTY).orElse(null);
         List<Path> candidates = configured != null ? List.of(Path.of(configured), Path.of(configured, "node_modules"))
                 : List.of(cacheDir().resolve("node_modules"));
         return candidates.stream().filter(p -> Files.isDirectory(p.resolve("dynalite"))).findFirst();

@@ -52,10 +52,8 @@ public final class EmbeddedBackend implements AwsBackend {
     @Override
     public Set<AwsService> services() {
         Set<AwsService> available = EnumSet.noneOf(AwsService.class);
-        if (present("org.gaul.s3proxy.S3Proxy")) {
+        if (IsolatedEmulators.present()) {
             available.add(AwsService.S3);
-        }
-        if (present("org.elasticmq.rest.sqs.SQSRestServerBuilder")) {
             available.add(AwsService.SQS);
         }
         if (Dynalite.unavailableReason().isEmpty()) {
@@ -76,15 +74,14 @@ public final class EmbeddedBackend implements AwsBackend {
         try {
             switch (service) {
                 case S3 -> {
-                    require("org.gaul.s3proxy.S3Proxy", service, "org.gaul:s3proxy:4.1.0");
-                    EmbeddedS3 s3 = new EmbeddedS3();
+                    IsolatedEmulators.Running s3 = IsolatedEmulators.start("dev.lambdakit.embedded.S3Server",
+                            FreePorts.LOOPBACK);
                     server = s3;
                     endpoint = s3.endpoint();
                 }
                 case SQS -> {
-                    require("org.elasticmq.rest.sqs.SQSRestServerBuilder", service,
-                            "org.elasticmq:elasticmq-rest-sqs_2.13:1.7.1");
-                    EmbeddedSqs sqs = new EmbeddedSqs(region, accountId);
+                    IsolatedEmulators.Running sqs = IsolatedEmulators.start("dev.lambdakit.embedded.SqsServer",
+                            FreePorts.LOOPBACK, region, accountId);
                     server = sqs;
                     endpoint = sqs.endpoint();
                 }
@@ -102,7 +99,7 @@ public final class EmbeddedBackend implements AwsBackend {
                         + "the localstack backend serves it where Docker runs (-D" + BackendKind.PROPERTY
                         + "=localstack)");
             }
-        } catch (ServiceUnavailableException e) {
+        } catch (ServiceUnavailableException | MissingArtifactException e) {
             throw e;
         } catch (Exception e) {
             throw new ServiceUnavailableException(service, "The embedded " + service + " failed to start: " + e, e);
@@ -137,19 +134,6 @@ public final class EmbeddedBackend implements AwsBackend {
         endpoints.clear();
     }
 
-    private static void require(String className, AwsService service, String artifact) {
-        if (!present(className)) {
-            throw new ServiceUnavailableException(service, "The embedded " + service + " needs " + artifact
-                    + " on the test classpath; add it as a test dependency");
-        }
-    }
-
-    private static boolean present(String className) {
-        try {
-            Class.forName(className, false, EmbeddedBackend.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
-    }
+    /** The artifact that brings the embedded emulators with the exclusions and pins they need. */
+    public static final String ARTIFACT = "dev.lambdakit:toolkit-embedded";
 }

@@ -1,5 +1,6 @@
 package dev.lambdakit.cloud;
 
+import dev.lambdakit.env.Settings;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import java.net.URI;
@@ -34,12 +35,12 @@ public final class ExternalBackend implements AwsBackend {
      * @throws IllegalStateException when neither is set
      */
     public static ExternalBackend fromConfiguration() {
-        String value = System.getProperty(ENDPOINT_PROPERTY, System.getenv("LAMBDAKIT_ENDPOINT"));
+        String value = Settings.get(ENDPOINT_PROPERTY).orElse(null);
         if (value == null || value.isBlank()) {
             throw new IllegalStateException("The external backend needs an endpoint: set -D" + ENDPOINT_PROPERTY
                     + "=http://127.0.0.1:4566 (or LAMBDAKIT_ENDPOINT)");
         }
-        return new ExternalBackend(URI.create(value.trim()), System.getProperty("lambdakit.region", "us-east-1"));
+        return new ExternalBackend(URI.create(value.trim()), Settings.get("lambdakit.region").orElse("us-east-1"));
     }
 
     @Override

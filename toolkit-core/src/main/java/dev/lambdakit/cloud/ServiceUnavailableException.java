@@ -6,7 +6,7 @@ import org.apiguardian.api.API;
 
 /**
  * A test asked a backend for a service it cannot serve here; the message names the service, the backend, and what
- * would serve it. JUnit tests are skipped with this message rather than failed.
+ * would serve it. JUnit tests fail with this message: a test that needs the service cannot pass without it.
  *
  * <pre>{@code
  * try {

@@ -82,7 +82,8 @@ public final class TestResources implements AutoCloseable {
 
     public synchronized S3Client s3() {
         if (s3 == null) {
-            s3 = S3Client.builder().endpointOverride(backend.endpoint(AwsService.S3)).forcePathStyle(true)
+            s3 = ToolkitClients.withoutGlobalInterceptors(S3Client.builder())
+                    .endpointOverride(backend.endpoint(AwsService.S3)).forcePathStyle(true)
                     .region(Region.of(backend.region())).credentialsProvider(FAKE).build();
         }
         return s3;
@@ -90,7 +91,8 @@ public final class TestResources implements AutoCloseable {
 
     public synchronized SqsClient sqs() {
         if (sqs == null) {
-            sqs = SqsClient.builder().endpointOverride(backend.endpoint(AwsService.SQS))
+            sqs = ToolkitClients.withoutGlobalInterceptors(SqsClient.builder())
+                    .endpointOverride(backend.endpoint(AwsService.SQS))
                     .region(Region.of(backend.region())).credentialsProvider(FAKE).build();
         }
         return sqs;
@@ -98,15 +100,23 @@ public final class TestResources implements AutoCloseable {
 
     public synchronized DynamoDbClient dynamoDb() {
         if (dynamo == null) {
-            dynamo = DynamoDbClient.builder().endpointOverride(backend.endpoint(AwsService.DYNAMODB))
+            dynamo = ToolkitClients.withoutGlobalInterceptors(DynamoDbClient.builder())
+                    .endpointOverride(backend.endpoint(AwsService.DYNAMODB))
                     .region(Region.of(backend.region())).credentialsProvider(FAKE).build();
         }
         return dynamo;
     }
 
-    /** Creates a bucket; it is emptied and removed on close. */
+    /** Creates a bucket named {@link #uniqueName(String) uniquely} from {@code hint}; emptied and removed on close. */
     public Bucket bucket(String hint) {
-        String name = uniqueName(hint);
+        return bucketNamed(uniqueName(hint));
+    }
+
+    /**
+     * Creates a bucket with exactly this name, for handlers that hard-code theirs; emptied and removed on close. Tests
+     * running in parallel must not share an exact name.
+     */
+    public Bucket bucketNamed(String name) {
         s3().createBucket(r -> r.bucket(name));
         cleanup.add(() -> {
             s3().listObjectsV2Paginator(r -> r.bucket(name)).contents()
@@ -122,18 +132,28 @@ public final class TestResources implements AutoCloseable {
      */
     public Queue queue(String hint, boolean deadLetter, int maxReceiveCount, int visibilityTimeoutSeconds,
                        boolean fifo) {
-        Optional<Queue> dlq = deadLetter ? Optional.of(createQueue(hint + "-dlq", Map.of(), fifo))
+        return queueNamed(uniqueName(hint), deadLetter, maxReceiveCount, visibilityTimeoutSeconds, fifo);
+    }
+
+    /**
+     * {@link #queue} with exactly this name (a FIFO queue's {@code .fifo} suffix added if missing; the dead-letter
+     * queue is {@code <name>-dlq}). Tests running in parallel must not share an exact name.
+     */
+    public Queue queueNamed(String name, boolean deadLetter, int maxReceiveCount, int visibilityTimeoutSeconds,
+                            boolean fifo) {
+        String base = fifo && name.endsWith(".fifo") ? name.substring(0, name.length() - 5) : name;
+        Optional<Queue> dlq = deadLetter ? Optional.of(createQueue(base + "-dlq", Map.of(), fifo))
                 : Optional.empty();
         java.util.Map<QueueAttributeName, String> attributes = new java.util.HashMap<>();
         attributes.put(QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(visibilityTimeoutSeconds));
         dlq.ifPresent(d -> attributes.put(QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\""
                 + d.arn() + "\",\"maxReceiveCount\":\"" + maxReceiveCount + "\"}"));
-        Queue main = createQueue(hint, attributes, fifo);
+        Queue main = createQueue(base, attributes, fifo);
         return new Queue(main.name(), main.url(), main.arn(), dlq);
     }
 
-    private Queue createQueue(String hint, Map<QueueAttributeName, String> attributes, boolean fifo) {
-        String name = uniqueName(hint) + (fifo ? ".fifo" : "");
+    private Queue createQueue(String base, Map<QueueAttributeName, String> attributes, boolean fifo) {
+        String name = base + (fifo ? ".fifo" : "");
         java.util.Map<QueueAttributeName, String> all = new java.util.HashMap<>(attributes);
         if (fifo) {
             all.put(QueueAttributeName.FIFO_QUEUE, "true");
@@ -158,7 +178,14 @@ public final class TestResources implements AutoCloseable {
      * @throws IllegalArgumentException for an index written otherwise
      */
     public Table table(String hint, String hashKey, String rangeKey, boolean stream, List<String> indexes) {
-        String name = uniqueName(hint);
+        return tableNamed(uniqueName(hint), hashKey, rangeKey, stream, indexes);
+    }
+
+    /**
+     * {@link #table(String, String, String, boolean, List)} with exactly this name, for handlers that hard-code
+     * theirs. Tests running in parallel must not share an exact name.
+     */
+    public Table tableNamed(String name, String hashKey, String rangeKey, boolean stream, List<String> indexes) {
         List<KeySchemaElement> keys = new ArrayList<>();
         List<AttributeDefinition> definitions = new ArrayList<>();
         keys.add(KeySchemaElement.builder().attributeName(hashKey).keyType(KeyType.HASH).build());

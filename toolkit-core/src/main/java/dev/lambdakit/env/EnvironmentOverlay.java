@@ -64,6 +64,19 @@ public final class EnvironmentOverlay {
         }
     }
 
+    /** Whether the calling thread runs inside an open function environment scope. */
+    public static boolean inScope() {
+        EnvScope scope = CURRENT.get();
+        return scope != null && !scope.isClosed();
+    }
+
+    /** A variable of the JVM's real environment, whatever the calling thread's scope says. */
+    static String realVariable(String name) {
+        synchronized (LOCK) {
+            return access != null ? access.original.get(name) : System.getenv(name);
+        }
+    }
+
     static EnvScope current() {
         return CURRENT.get();
     }

@@ -2,17 +2,13 @@ package dev.lambdakit.events;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
-import com.amazonaws.services.lambda.runtime.CustomPojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
@@ -22,7 +18,7 @@ import org.apiguardian.api.API;
 /**
  * JSON exactly as the Lambda Java runtime reads and writes it, through aws-lambda-java-serialization.
  *
- * <p>The runtime interface client picks a serializer per type: a {@link CustomPojoSerializer} registered through
+ * <p>The runtime interface client picks a serializer per type: a {@code CustomPojoSerializer} registered through
  * {@link ServiceLoader} if there is one; for the event classes it knows (S3, SQS, SNS, DynamoDB, Kinesis, API Gateway
  * v1, ...) the event serializers with their mixins, casing rules and date formats; for everything else its own
  * Jackson configuration. This class makes the same choice, so a test's JSON becomes the same object it would in the
@@ -107,14 +103,14 @@ public final class EventJson {
      * A new serializer for {@code type} resolved through {@code loader}, chosen the way the runtime interface client
      * chooses: a custom serializer first, then the event serializers, then the runtime's Jackson configuration.
      *
-     * @throws IllegalStateException when more than one {@link CustomPojoSerializer} is registered (the runtime
+     * @throws IllegalStateException when more than one {@code CustomPojoSerializer} is registered (the runtime
      *                               refuses to start then too)
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static PojoSerializer<Object> create(Type type, ClassLoader loader) {
-        CustomPojoSerializer custom = customSerializer(loader);
+        PojoSerializer<Object> custom = CustomSerializers.find(type, loader);
         if (custom != null) {
-            return new CustomAdapter(custom, type);
+            return custom;
         }
         if (type instanceof Class<?> cls && LambdaEventSerializers.isLambdaSupportedEvent(cls.getName())) {
             return (PojoSerializer<Object>) (PojoSerializer) LambdaEventSerializers.serializerFor(cls, loader);
@@ -125,36 +121,5 @@ public final class EventJson {
     private static boolean isSystemType(Type type) {
         return type instanceof Class<?> cls
                 && (cls.getClassLoader() == null || cls.getClassLoader() == EventJson.class.getClassLoader());
-    }
-
-    private static CustomPojoSerializer customSerializer(ClassLoader loader) {
-        Iterator<CustomPojoSerializer> it = ServiceLoader.load(CustomPojoSerializer.class, loader).iterator();
-        if (!it.hasNext()) {
-            return null;
-        }
-        CustomPojoSerializer first = it.next();
-        if (it.hasNext()) {
-            throw new IllegalStateException("More than one CustomPojoSerializer is registered under "
-                    + "META-INF/services/" + CustomPojoSerializer.class.getName() + " (" + first.getClass().getName()
-                    + ", " + it.next().getClass().getName() + ", ...); the Lambda runtime accepts at most one");
-        }
-        return first;
-    }
-
-    private record CustomAdapter(CustomPojoSerializer custom, Type type) implements PojoSerializer<Object> {
-        @Override
-        public Object fromJson(InputStream input) {
-            return custom.fromJson(input, type);
-        }
-
-        @Override
-        public Object fromJson(String input) {
-            return custom.fromJson(input, type);
-        }
-
-        @Override
-        public void toJson(Object value, OutputStream output) {
-            custom.toJson(value, output, type);
-        }
     }
 }

@@ -219,6 +219,8 @@ public final class ForkedFunction implements FunctionRunner {
         command.add("-Xshare:auto");
         command.add("-Djava.net.preferIPv4Stack=true");
         command.add("-javaagent:" + ChildSupport.agentJar());
+        // the whole child process is the function: every request from it goes through the real-AWS guard
+        command.add("-D" + dev.lambdakit.cloud.RealAwsGuard.MODE_SETTING + "=global");
         if (client == RuntimeClient.OFFICIAL) {
             command.add("-D" + ChildSupport.JNI_PROPERTY + "=" + ChildSupport.nativeLibrary());
             if (Runtime.version().feature() >= 22) {

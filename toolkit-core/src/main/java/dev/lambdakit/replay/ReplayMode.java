@@ -1,5 +1,6 @@
 package dev.lambdakit.replay;
 
+import dev.lambdakit.env.Settings;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.Locale;
@@ -24,7 +25,7 @@ public enum ReplayMode {
     public static final String PROPERTY = "lambdakit.replay";
 
     public static ReplayMode resolve() {
-        String value = System.getProperty(PROPERTY, System.getenv("LAMBDAKIT_REPLAY"));
+        String value = Settings.get(PROPERTY).orElse(null);
         if (value == null || value.isBlank()) {
             return REPLAY;
         }

@@ -1,5 +1,6 @@
 package dev.lambdakit.runtime;
 
+import dev.lambdakit.env.Settings;
 import java.io.ByteArrayOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -24,7 +25,9 @@ final class LogSink {
      * = {@code all} (the default, as Lambda's log shows them) or {@code none}. Capture is unaffected.
      */
     static final String CONSOLE_PROPERTY = "lambdakit.console";
-    private static final boolean ECHO = !"none".equalsIgnoreCase(System.getProperty(CONSOLE_PROPERTY, "all"));
+    /** Read on first use, not at class load, so a JUnit configuration parameter registered first counts. */
+    private static volatile Boolean echo;
+    
 
     /** Past this many bytes per invocation, output still reaches the console but is no longer kept. */
     static final int MAX_CAPTURED_BYTES = 8 * 1024 * 1024;
@@ -84,11 +87,20 @@ final class LogSink {
         if (b != null) {
             b.append(bytes, off, len);
         }
-        if (ECHO) {
+        if (echo()) {
             PrintStream console = console();
             console.write(bytes, off, len);
             console.flush();
         }
+    }
+
+    private static boolean echo() {
+        Boolean value = echo;
+        if (value == null) {
+            value = !"none".equalsIgnoreCase(Settings.get(CONSOLE_PROPERTY).orElse("all"));
+            echo = value;
+        }
+        return value;
     }
 
     void log(String text) {

@@ -44,7 +44,8 @@ class RealAwsGuardTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"s3.us-east-1.amazonaws.com", "sqs.cn-north-1.amazonaws.com.cn", "lambda.us-east-1.api.aws",
-        "abc.lambda-url.us-east-1.on.aws", "sts.amazonaws.com"})
+        "abc.lambda-url.us-east-1.on.aws", "sts.amazonaws.com", "s3.us-east-1.amazonaws.com.",
+        "S3.EU-WEST-1.AMAZONAWS.COM", "s3.eusc-de-east-1.amazonaws.eu"})
     void awsHostsAreRecognised(String host) {
         assertThat(RealAwsGuard.isRealAws(host)).isTrue();
     }
@@ -53,6 +54,65 @@ class RealAwsGuardTest {
     @ValueSource(strings = {"127.0.0.1", "localhost", "localstack", "amazonaws.com.example.org"})
     void otherHostsPass(String host) {
         assertThat(RealAwsGuard.isRealAws(host)).isFalse();
+    }
+
+    @Test
+    @DisplayName("by default only LambdaKit's functions and annotated tests are guarded; 'global' guards every test")
+    void scope() throws Exception {
+        RealAwsGuard guard = new RealAwsGuard();
+        String mode = System.getProperty(RealAwsGuard.MODE_SETTING); // the build sets 'global' for its own tests
+        System.setProperty(RealAwsGuard.MODE_SETTING, "toolkit");
+        try {
+            assertThatCode(() -> guard.beforeTransmission(realRequest(), attributes())).doesNotThrowAnyException();
+            try (AutoCloseable test = RealAwsGuard.enterTest(false)) {
+                assertThatThrownBy(() -> guard.beforeTransmission(realRequest(), attributes()))
+                        .isInstanceOf(RealAwsGuard.RealAwsAccessException.class);
+                try (AutoCloseable allowed = RealAwsGuard.enterTest(true)) {
+                    assertThatCode(() -> guard.beforeTransmission(realRequest(), attributes()))
+                            .doesNotThrowAnyException();
+                }
+                assertThatThrownBy(() -> guard.beforeTransmission(realRequest(), attributes()))
+                        .isInstanceOf(RealAwsGuard.RealAwsAccessException.class);
+                // while a LambdaKit test runs, a thread that belongs to no test (a pool's) is guarded as well
+                var fromPool = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        guard.beforeTransmission(realRequest(), attributes());
+                        return "sent";
+                    } catch (RealAwsGuard.RealAwsAccessException e) {
+                        return "stopped";
+                    }
+                }, command -> new Thread(null, command, "pool-like", 0, false).start()).get();
+                assertThat(fromPool).isEqualTo("stopped");
+            }
+            try (LambdaFunction fn = LambdaFunction.create(FunctionConfig.builder().handler("x.Y").build());
+                 var binding = fn.bindEnvironment()) {
+                assertThatThrownBy(() -> guard.beforeTransmission(realRequest(), attributes()))
+                        .isInstanceOf(RealAwsGuard.RealAwsAccessException.class);
+            }
+            System.setProperty(RealAwsGuard.MODE_SETTING, "global");
+            assertThatThrownBy(() -> guard.beforeTransmission(realRequest(), attributes()))
+                    .isInstanceOf(RealAwsGuard.RealAwsAccessException.class);
+        } finally {
+            if (mode == null) {
+                System.clearProperty(RealAwsGuard.MODE_SETTING);
+            } else {
+                System.setProperty(RealAwsGuard.MODE_SETTING, mode);
+            }
+        }
+    }
+
+    private static InterceptorContext realRequest() {
+        return InterceptorContext.builder()
+                .request(software.amazon.awssdk.services.s3.model.ListBucketsRequest.builder().build())
+                .httpRequest(SdkHttpRequest.builder().protocol("https").host("s3.us-east-1.amazonaws.com")
+                        .method(SdkHttpMethod.GET).build()).build();
+    }
+
+    private static ExecutionAttributes attributes() {
+        ExecutionAttributes attributes = new ExecutionAttributes();
+        attributes.putAttribute(SdkExecutionAttribute.SERVICE_NAME, "S3");
+        attributes.putAttribute(SdkExecutionAttribute.OPERATION_NAME, "ListBuckets");
+        return attributes;
     }
 
     @Test

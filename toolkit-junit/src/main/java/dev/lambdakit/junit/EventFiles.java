@@ -54,12 +54,28 @@ final class EventFiles {
         return convert(file(path, loader), type, values);
     }
 
+    /**
+     * A file from the test class path, or else relative to the working directory (the project folder under Maven's
+     * and Gradle's test runners), where aws-lambda-java-tests users keep events such as
+     * {@code src/test/resources/events/x.json}.
+     */
     static Found file(String path, ClassLoader loader) {
         String resource = path.startsWith("/") ? path.substring(1) : path;
         URL url = loader.getResource(resource);
         if (url == null) {
-            throw new ParameterResolutionException("@Event file '" + path + "' was not found on the test classpath "
-                    + "(looked up as resource '" + resource + "'); put it under src/test/resources/" + resource);
+            Path onDisk = Path.of(path);
+            if (Files.isRegularFile(onDisk)) {
+                try {
+                    return new Found(path, Files.readAllBytes(onDisk));
+                } catch (IOException e) {
+                    throw new ParameterResolutionException("@Event file '" + path + "' could not be read from "
+                            + onDisk.toAbsolutePath(), e);
+                }
+            }
+            throw new ParameterResolutionException("@Event file '" + path + "' was found neither on the test class "
+                    + "path (as resource '" + resource + "') nor as a file relative to " + Path.of("")
+                    .toAbsolutePath() + "; put it under src/test/resources/" + resource + ", or give its path from "
+                    + "the project folder");
         }
         try (InputStream in = url.openStream()) {
             return new Found(path, in.readAllBytes());

@@ -8,14 +8,20 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.ArgumentsProvider;
-import org.junit.jupiter.params.support.ParameterDeclarations;
 import org.junit.platform.commons.support.AnnotationSupport;
 
-/** Supplies {@link EventSource @EventSource}'s events, one invocation per file. */
+/**
+ * Supplies {@link EventSource @EventSource}'s events, one invocation per file.
+ *
+ * <p>It implements the one-argument {@code provideArguments}: JUnit 5.10 to 5.12 call only that, and from 5.13 on
+ * (6.x included) the two-argument form's default delegates to it.
+ */
 final class EventSourceProvider implements ArgumentsProvider {
 
     @Override
-    public Stream<? extends Arguments> provideArguments(ParameterDeclarations parameters, ExtensionContext context) {
+    @SuppressWarnings("deprecation")
+    public Stream<? extends Arguments> provideArguments(ExtensionContext context) {
+        JupiterVersion.check();
         Method method = context.getRequiredTestMethod();
         EventSource source = AnnotationSupport.findAnnotation(method, EventSource.class).orElseThrow();
         if (method.getParameterCount() == 0) {

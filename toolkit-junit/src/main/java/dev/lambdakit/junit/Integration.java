@@ -3,8 +3,6 @@ package dev.lambdakit.junit;
 import dev.lambdakit.cloud.AwsBackend;
 import dev.lambdakit.cloud.AwsService;
 import dev.lambdakit.cloud.BackendKind;
-import dev.lambdakit.cloud.Backends;
-import dev.lambdakit.cloud.ServiceUnavailableException;
 import dev.lambdakit.cloud.TestResources;
 import dev.lambdakit.replay.RecordingBackend;
 import dev.lambdakit.replay.ReplayMode;
@@ -18,14 +16,14 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
-import org.opentest4j.TestAbortedException;
 
 /**
  * A test's link to its AWS backend: the services it uses started and wired into the function's environment, and its
  * declared buckets, queues and tables created before the function exists (so their names can be in its
  * environment) and removed when the test ends.
  */
-final class Integration implements AutoCloseable {
+@SuppressWarnings("deprecation") // CloseableResource: the one close hook JUnit 5.10 to 6 all honour
+final class Integration implements ExtensionContext.Store.CloseableResource {
 
     private static final Set<String> CLIENT_TYPES = Set.of("software.amazon.awssdk.services.s3.S3Client",
             "software.amazon.awssdk.services.sqs.SqsClient", "software.amazon.awssdk.services.dynamodb.DynamoDbClient");
@@ -63,7 +61,8 @@ final class Integration implements AutoCloseable {
     /**
      * Opens the backend when the test uses one.
      *
-     * @throws TestAbortedException when the backend or a service is not available here, saying why
+     * @throws org.opentest4j.TestAbortedException when the test opted to be skipped without Docker and none runs
+     * @throws RuntimeException                    when the backend or a service cannot run here, saying why
      */
     static Optional<Integration> open(ExtensionContext context, LambdaTest annotation) {
         Set<AwsService> services = EnumSet.noneOf(AwsService.class);
@@ -88,11 +87,8 @@ final class Integration implements AutoCloseable {
         if (replay.isPresent() && ReplayMode.resolve() == ReplayMode.REPLAY) {
             backend = RecordingBackend.replay(recordingFile(context, replay.get()));
         } else {
-            BackendKind kind = BackendKind.resolve(annotation.backend());
-            Backends.unavailable(kind).ifPresent(reason -> {
-                throw new TestAbortedException("Skipped: " + reason);
-            });
-            backend = Backends.of(kind);
+            backend = BackendGate.open(BackendKind.resolve(annotation.backend()), services,
+                    annotation.disabledWithoutDocker(), "@LambdaTest on " + context.getRequiredTestClass().getName());
             if (replay.isPresent()) {
                 backend = RecordingBackend.record(backend, recordingFile(context, replay.get()));
             } else {
@@ -109,9 +105,6 @@ final class Integration implements AutoCloseable {
             for (int i = 0; i < ps.length; i++) {
                 integration.createFixture(i, ps[i]);
             }
-        } catch (ServiceUnavailableException e) {
-            integration.close();
-            throw new TestAbortedException("Skipped: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             integration.close();
             throw e;
@@ -137,21 +130,22 @@ final class Integration implements AutoCloseable {
         String hint = p.isNamePresent() ? p.getName() : "arg" + index;
         if (p.isAnnotationPresent(TestBucket.class)) {
             expect(p, TestResources.Bucket.class, "@TestBucket");
-            TestResources.Bucket bucket = resources.bucket(hint);
+            String exact = p.getAnnotation(TestBucket.class).name();
+            TestResources.Bucket bucket = exact.isEmpty() ? resources.bucket(hint) : resources.bucketNamed(exact);
             publish(p.getAnnotation(TestBucket.class).env(), bucket.name());
             fixtures.put(index, bucket);
         } else if (p.isAnnotationPresent(TestQueue.class)) {
             expect(p, TestResources.Queue.class, "@TestQueue");
             TestQueue q = p.getAnnotation(TestQueue.class);
-            TestResources.Queue queue = resources.queue(hint, q.deadLetter(), q.maxReceiveCount(),
-                    q.visibilityTimeout(), q.fifo());
+            TestResources.Queue queue = resources.queueNamed(q.name().isEmpty() ? resources.uniqueName(hint)
+                    : q.name(), q.deadLetter(), q.maxReceiveCount(), q.visibilityTimeout(), q.fifo());
             publish(q.env(), queue.url());
             fixtures.put(index, queue);
         } else if (p.isAnnotationPresent(TestTable.class)) {
             expect(p, TestResources.Table.class, "@TestTable");
             TestTable t = p.getAnnotation(TestTable.class);
-            TestResources.Table table = resources.table(hint, t.hashKey(), t.rangeKey(), t.stream(),
-                    java.util.List.of(t.indexes()));
+            TestResources.Table table = resources.tableNamed(t.name().isEmpty() ? resources.uniqueName(hint)
+                    : t.name(), t.hashKey(), t.rangeKey(), t.stream(), java.util.List.of(t.indexes()));
             publish(t.env(), table.name());
             fixtures.put(index, table);
         }

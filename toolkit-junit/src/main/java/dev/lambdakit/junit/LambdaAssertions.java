@@ -2,12 +2,6 @@ package dev.lambdakit.junit;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.events.ApplicationLoadBalancerResponseEvent;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import dev.lambdakit.events.BatchFailures;
 import dev.lambdakit.events.HttpResponse;
 import dev.lambdakit.runtime.InvocationResult;
 import org.apiguardian.api.API;
@@ -16,7 +10,9 @@ import org.assertj.core.annotation.CheckReturnValue;
 
 /**
  * AssertJ entry point for LambdaKit's results; everything else falls through to AssertJ's own
- * {@link Assertions#assertThat}, so one static import serves a whole test.
+ * {@link Assertions#assertThat}, so one static import serves a whole test. Responses typed with
+ * aws-lambda-java-events classes have their own entry point, {@link ResponseAssertions}, so that this one compiles
+ * with any events version (2.x lacks several of those classes).
  *
  * <pre>{@code
  * import static dev.lambdakit.junit.LambdaAssertions.assertThat;
@@ -38,32 +34,8 @@ public class LambdaAssertions extends Assertions {
         return new InvocationResultAssert(actual);
     }
 
-    /** Assertions on an API Gateway REST proxy response. */
-    public static HttpResponseAssert assertThat(APIGatewayProxyResponseEvent actual) {
-        return new HttpResponseAssert(actual == null ? null : HttpResponse.of(actual));
-    }
-
-    /** Assertions on an HTTP API or function URL response. */
-    public static HttpResponseAssert assertThat(APIGatewayV2HTTPResponse actual) {
-        return new HttpResponseAssert(actual == null ? null : HttpResponse.of(actual));
-    }
-
-    /** Assertions on an ALB response. */
-    public static HttpResponseAssert assertThat(ApplicationLoadBalancerResponseEvent actual) {
-        return new HttpResponseAssert(actual == null ? null : HttpResponse.of(actual));
-    }
-
+    /** Assertions on an HTTP response read from any API Gateway, function URL or ALB response. */
     public static HttpResponseAssert assertThat(HttpResponse actual) {
         return new HttpResponseAssert(actual);
-    }
-
-    /** Assertions on an SQS partial batch response. */
-    public static BatchResponseAssert assertThat(SQSBatchResponse actual) {
-        return new BatchResponseAssert(actual == null ? null : BatchFailures.of(actual));
-    }
-
-    /** Assertions on a Kinesis or DynamoDB Streams partial batch response. */
-    public static BatchResponseAssert assertThat(StreamsEventResponse actual) {
-        return new BatchResponseAssert(actual == null ? null : BatchFailures.of(actual));
     }
 }

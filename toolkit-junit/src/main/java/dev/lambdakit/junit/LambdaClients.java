@@ -22,7 +22,8 @@ final class LambdaClients {
 
     /** Read timeout past the slowest function's timeout: the SDK's 30 s default would re-invoke slow functions. */
     static LambdaClient create(URI endpoint, Duration slowestFunction) {
-        var builder = LambdaClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+        var builder = dev.lambdakit.cloud.ToolkitClients.withoutGlobalInterceptors(LambdaClient.builder())
+                .endpointOverride(endpoint).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
                         "ASIALAMBDAKITCLIENT0", "lambdakit-client-secret-not-a-real-key0")));
         SdkHttpClient.Builder<?> http = httpClient(slowestFunction.plusSeconds(5));

@@ -37,6 +37,7 @@ final class LambdaExtension implements BeforeEachCallback, AfterEachCallback, Pa
 
     @Override
     public void beforeEach(ExtensionContext context) {
+        JupiterVersion.check();
         // Registered through @Event alone, the extension only loads files: no function without @LambdaTest.
         Optional<LambdaTest> annotation = annotation(context);
         if (annotation.isPresent()) {
@@ -89,9 +90,10 @@ final class LambdaExtension implements BeforeEachCallback, AfterEachCallback, Pa
         return parameter.getParameter().getType() == LambdaFunction.class ? function : function.newContext();
     }
 
+    @SuppressWarnings("deprecation") // getOrComputeIfAbsent: computeIfAbsent exists only from JUnit 6
     private static LambdaFunction function(ExtensionContext context) {
         return context.getStore(NAMESPACE)
-                .computeIfAbsent(FUNCTION, key -> FunctionResource.open(withIntegration(context)),
+                .getOrComputeIfAbsent(FUNCTION, key -> FunctionResource.open(withIntegration(context)),
                         FunctionResource.class)
                 .function;
     }
@@ -100,9 +102,7 @@ final class LambdaExtension implements BeforeEachCallback, AfterEachCallback, Pa
     private static FunctionConfig withIntegration(ExtensionContext context) {
         FunctionConfig base = config(context);
         Integration integration = context.getStore(NAMESPACE).get(INTEGRATION, Integration.class);
-        boolean allowReal = context.getTestMethod().flatMap(m -> AnnotationSupport.findAnnotation(m,
-                AllowRealAws.class)).or(() -> AnnotationSupport.findAnnotation(context.getRequiredTestClass(),
-                AllowRealAws.class)).isPresent();
+        boolean allowReal = GuardExtension.allowsRealAws(context);
         if (integration == null && !allowReal) {
             return base;
         }
@@ -122,7 +122,8 @@ final class LambdaExtension implements BeforeEachCallback, AfterEachCallback, Pa
     }
 
     /** The function and the test thread's binding to its environment, closed together when the test ends. */
-    private static final class FunctionResource implements AutoCloseable {
+    @SuppressWarnings("deprecation") // CloseableResource: the one close hook JUnit 5.10 to 6 all honour
+    private static final class FunctionResource implements ExtensionContext.Store.CloseableResource {
         final LambdaFunction function;
         final EnvScope.Binding binding;
 

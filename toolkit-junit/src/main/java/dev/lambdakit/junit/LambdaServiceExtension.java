@@ -3,7 +3,6 @@ package dev.lambdakit.junit;
 import dev.lambdakit.cloud.AwsBackend;
 import dev.lambdakit.cloud.BackendKind;
 import dev.lambdakit.cloud.Backends;
-import dev.lambdakit.cloud.ServiceUnavailableException;
 import dev.lambdakit.cloud.TestResources;
 import dev.lambdakit.function.FunctionConfig;
 import dev.lambdakit.function.LambdaConfigurationException;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
-import org.opentest4j.TestAbortedException;
 
 /** Starts a {@link LambdaServiceTest}'s service once per test class and injects its client, service and URI. */
 final class LambdaServiceExtension implements BeforeAllCallback, ParameterResolver {
@@ -30,33 +28,41 @@ final class LambdaServiceExtension implements BeforeAllCallback, ParameterResolv
     private static final String RUNNING = "running";
 
     /** The running service, front, backend fixtures and client: closed together after the class. */
-    private static final class Running implements AutoCloseable {
+    @SuppressWarnings("deprecation") // CloseableResource: the one close hook JUnit 5.10 to 6 all honour
+    private static final class Running implements ExtensionContext.Store.CloseableResource {
         LambdaService service;
         HttpFront front;
         TestResources resources;
         AutoCloseable client;
         Duration slowest = Duration.ofSeconds(3);
 
+        /** Closes the client, the front, the service and the fixtures in that order, each even if one before failed. */
         @Override
         public void close() throws Exception {
-            if (client != null) {
-                client.close();
+            Exception failure = null;
+            for (AutoCloseable c : new AutoCloseable[] {client, front, service, resources}) {
+                try {
+                    if (c != null) {
+                        c.close();
+                    }
+                } catch (Exception e) {
+                    if (failure == null) {
+                        failure = e;
+                    } else {
+                        failure.addSuppressed(e);
+                    }
+                }
             }
-            if (front != null) {
-                front.close();
-            }
-            if (service != null) {
-                service.close();
-            }
-            if (resources != null) {
-                resources.close();
+            if (failure != null) {
+                throw failure;
             }
         }
     }
 
     @Override
+    @SuppressWarnings("deprecation") // getOrComputeIfAbsent: computeIfAbsent exists only from JUnit 6
     public void beforeAll(ExtensionContext context) {
-        context.getStore(NAMESPACE).computeIfAbsent(RUNNING, k -> start(context), Running.class);
+        context.getStore(NAMESPACE).getOrComputeIfAbsent(RUNNING, k -> start(context), Running.class);
     }
 
     private static Running start(ExtensionContext context) {
@@ -66,16 +72,10 @@ final class LambdaServiceExtension implements BeforeAllCallback, ParameterResolv
         Running running = new Running();
         Map<String, String> endpoints = new LinkedHashMap<>();
         if (annotation.services().length > 0) {
-            BackendKind kind = BackendKind.resolve(annotation.backend());
-            Backends.unavailable(kind).ifPresent(reason -> {
-                throw new TestAbortedException("Skipped: " + reason);
-            });
-            AwsBackend backend = Backends.of(kind);
-            try {
-                endpoints.putAll(Backends.environment(backend, java.util.List.of(annotation.services())));
-            } catch (ServiceUnavailableException e) {
-                throw new TestAbortedException("Skipped: " + e.getMessage(), e);
-            }
+            var services = java.util.List.of(annotation.services());
+            AwsBackend backend = BackendGate.open(BackendKind.resolve(annotation.backend()), services,
+                    annotation.disabledWithoutDocker(), "@LambdaServiceTest on " + testClass.getName());
+            endpoints.putAll(Backends.environment(backend, services));
             running.resources = new TestResources(backend);
         }
         LambdaService.Builder builder = LambdaService.builder();

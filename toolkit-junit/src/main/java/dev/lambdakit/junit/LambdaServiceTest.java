@@ -38,7 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@ExtendWith(LambdaServiceExtension.class)
+@ExtendWith({GuardExtension.class, LambdaServiceExtension.class})
 @API(status = EXPERIMENTAL, since = "0.1")
 public @interface LambdaServiceTest {
 
@@ -53,6 +53,9 @@ public @interface LambdaServiceTest {
     AwsService[] services() default {};
 
     BackendKind backend() default BackendKind.EMBEDDED;
+
+    /** Skip, rather than fail, when the backend needs a Docker engine and none answers. */
+    boolean disabledWithoutDocker() default false;
 
     /** One function of the service. */
     @Target({})

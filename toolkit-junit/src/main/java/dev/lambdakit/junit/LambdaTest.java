@@ -40,7 +40,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@ExtendWith(LambdaExtension.class)
+@ExtendWith({GuardExtension.class, LambdaExtension.class})
 @API(status = STABLE, since = "0.1")
 public @interface LambdaTest {
 
@@ -72,10 +72,16 @@ public @interface LambdaTest {
     /**
      * AWS services the test uses: each is started on the backend and its endpoint put in the function's environment
      * ({@code AWS_ENDPOINT_URL_<SERVICE>}), where SDK clients inside the handler and in the test find it. A service
-     * the backend cannot serve here skips the test, saying which backend has it.
+     * the backend cannot serve here fails the test, saying which backend has it.
      */
     AwsService[] services() default {};
 
     /** Where those services run; {@code -Dlambdakit.backend=...} overrides it for a whole run. */
     BackendKind backend() default BackendKind.EMBEDDED;
+
+    /**
+     * Skip, rather than fail, when the backend needs a Docker engine and none answers (as Testcontainers'
+     * {@code @Testcontainers(disabledWithoutDocker = true)}). A missing artifact always fails.
+     */
+    boolean disabledWithoutDocker() default false;
 }

@@ -29,4 +29,10 @@ public @interface TestBucket {
 
     /** The environment variable that receives the bucket's name; empty for none. */
     String env() default "";
+
+    /**
+     * The bucket's exact name, for handlers that hard-code theirs; by default a name unique to the test. Tests that run
+     * in parallel must not share an exact name.
+     */
+    String name() default "";
 }

@@ -31,6 +31,12 @@ public @interface TestQueue {
     /** The environment variable that receives the queue's URL; empty for none. */
     String env() default "";
 
+    /**
+     * The queue's exact name, for handlers that hard-code theirs; by default a name unique to the test. Tests that run
+     * in parallel must not share an exact name.
+     */
+    String name() default "";
+
     /** Whether failed messages move to a dead-letter queue. */
     boolean deadLetter() default false;
 

@@ -31,6 +31,12 @@ public @interface TestTable {
 
     String env() default "";
 
+    /**
+     * The table's exact name, for handlers that hard-code theirs; by default a name unique to the test. Tests that run
+     * in parallel must not share an exact name.
+     */
+    String name() default "";
+
     String hashKey() default "id";
 
     /** Empty for a table with a hash key only. */

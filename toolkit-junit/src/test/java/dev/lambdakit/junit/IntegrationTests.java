@@ -29,8 +29,11 @@ class IntegrationTests {
 
     static final AtomicReference<String> BUCKET = new AtomicReference<>();
 
-    static Events run(Class<?> testCase) {
-        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testCase)).execute().testEvents();
+    static Events run(Class<?>... testCases) {
+        return EngineTestKit.engine("junit-jupiter")
+                .selectors(java.util.Arrays.stream(testCases).map(c -> selectClass(c))
+                        .toArray(org.junit.platform.engine.DiscoverySelector[]::new))
+                .execute().testEvents();
     }
 
     @Test
@@ -92,12 +95,19 @@ class IntegrationTests {
     }
 
     @Test
-    @DisplayName("a service the backend cannot serve skips the test and says which backend has it")
-    void unavailableServicesSkip() {
+    @DisplayName("a service the backend cannot serve fails the test and says which backend has it")
+    void unavailableServicesFail() {
         Events events = run(UnavailableTestCase.class);
-        events.assertStatistics(s -> s.started(1).aborted(1));
-        assertThat(abortMessages(events)).containsExactly("Skipped: SNS has no embedded emulator; the localstack "
+        events.assertStatistics(s -> s.started(1).failed(1));
+        assertThat(failureMessages(events)).containsExactly("SNS has no embedded emulator; the localstack "
                 + "backend serves it where Docker runs (-Dlambdakit.backend=localstack)");
+    }
+
+    static List<String> failureMessages(Events events) {
+        return events.failed().stream()
+                .map(e -> e.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow()
+                        .getMessage())
+                .toList();
     }
 
     static List<String> abortMessages(Events events) {
@@ -116,15 +126,25 @@ class IntegrationTests {
     }
 
     @Test
-    @DisplayName("LocalStack runs where Docker does, and is skipped with the reason where it does not")
+    @DisplayName("LocalStack runs where Docker does; where it does not, a test fails, or is skipped if it opted in")
     void localStack() {
-        Events events = run(LocalStackTestCase.class);
+        Events events = run(LocalStackTestCase.class, OptionalLocalStackTestCase.class);
         if (dev.lambdakit.cloud.LocalStackBackend.dockerAvailable()) {
-            events.assertStatistics(s -> s.started(1).succeeded(1));
+            events.assertStatistics(s -> s.started(2).succeeded(2));
         } else {
-            assertThat(abortMessages(events)).containsExactly(
-                    "Skipped: the localstack backend needs a Docker engine, and none answers here");
+            events.assertStatistics(s -> s.started(2).failed(1).aborted(1));
+            assertThat(failureMessages(events)).containsExactly("@LambdaTest on " + LocalStackTestCase.class.getName()
+                    + ": the localstack backend needs a Docker engine, and none answers here. Start a Docker engine, "
+                    + "or set disabledWithoutDocker = true on the annotation to skip such tests where none runs.");
+            assertThat(abortMessages(events)).containsExactly("Skipped: the localstack backend needs a Docker engine, "
+                    + "and none answers here (disabledWithoutDocker = true on @LambdaTest on "
+                    + OptionalLocalStackTestCase.class.getName() + ")");
         }
+    }
+
+    @LambdaTest(handler = "dev.lambdakit.junit.Archiver::handle", timeout = "60s", backend = BackendKind.LOCALSTACK,
+            disabledWithoutDocker = true)
+    static class OptionalLocalStackTestCase extends LocalStackTestCase {
     }
 
     @LambdaTest(handler = "dev.lambdakit.junit.Archiver::handle", timeout = "60s", backend = BackendKind.LOCALSTACK)
@@ -195,12 +215,12 @@ class IntegrationTests {
     void tables() {
         Events events = run(TableTestCase.class);
         if (dev.lambdakit.cloud.EmbeddedBackend.shared().supports(AwsService.DYNAMODB)) {
-            events.assertStatistics(s -> s.started(2).succeeded(1).aborted(1));
-            assertThat(abortMessages(events)).singleElement().asString().startsWith("Skipped: The embedded backend "
+            events.assertStatistics(s -> s.started(2).succeeded(1).failed(1));
+            assertThat(failureMessages(events)).singleElement().asString().startsWith("The embedded backend "
                     + "created table lk-").endsWith("without a stream (dynalite has no DynamoDB Streams); the "
                     + "localstack backend supports streams");
         } else {
-            events.assertStatistics(s -> s.started(2).aborted(2));
+            events.assertStatistics(s -> s.started(2).failed(2));
         }
     }
 

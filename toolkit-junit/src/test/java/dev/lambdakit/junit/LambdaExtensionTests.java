@@ -177,8 +177,10 @@ class LambdaExtensionTests {
         Events events = run(EventTestCase.class);
         events.assertStatistics(s -> s.started(3).succeeded(1).failed(2));
         assertThat(failures(events)).extracting(Throwable::getMessage).containsExactlyInAnyOrder(
-                "@Event file 'events/missing.json' was not found on the test classpath (looked up as resource "
-                        + "'events/missing.json'); put it under src/test/resources/events/missing.json",
+                "@Event file 'events/missing.json' was found neither on the test class path (as resource "
+                        + "'events/missing.json') nor as a file relative to " + java.nio.file.Path.of("")
+                        .toAbsolutePath() + "; put it under src/test/resources/events/missing.json, or give its path "
+                        + "from the project folder",
                 "@Event file 'events/broken.json' does not parse as "
                         + "com.amazonaws.services.lambda.runtime.events.SQSEvent at line 4, column 19: "
                         + "Unrecognized token 'oops': was expecting (JSON String, Number (or 'NaN'/'+INF'/'-INF'), "
@@ -188,8 +190,10 @@ class LambdaExtensionTests {
     static class EventTestCase {
         @Test
         @LambdaTest(handlerClass = Greeter.class)
-        void loads(@Event("/events/sqs.json") SQSEvent event, @Event("events/sqs.json") String raw) {
+        void loads(@Event("/events/sqs.json") SQSEvent event, @Event("events/sqs.json") String raw,
+                   @Event("src/test/resources/events/sqs.json") SQSEvent fromProjectFolder) {
             assertThat(event.getRecords()).hasSize(1);
+            assertThat(fromProjectFolder.getRecords().get(0).getBody()).isEqualTo(event.getRecords().get(0).getBody());
             assertThat(event.getRecords().get(0).getEventSourceArn())
                     .isEqualTo("arn:aws:sqs:eu-central-1:123456789012:TestLambda");
             assertThat(raw).contains("\"eventSourceARN\"");

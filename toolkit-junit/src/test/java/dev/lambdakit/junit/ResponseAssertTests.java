@@ -1,6 +1,7 @@
 package dev.lambdakit.junit;
 
 import static dev.lambdakit.junit.LambdaAssertions.assertThat;
+import static dev.lambdakit.junit.ResponseAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;

@@ -1,6 +1,7 @@
 package dev.lambdakit.examples.queue;
 
 import static dev.lambdakit.junit.LambdaAssertions.assertThat;
+import static dev.lambdakit.junit.ResponseAssertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.times;

@@ -35,6 +35,33 @@ class ReadmeSnippetsTest {
         throw new IllegalStateException("README.md not found above " + here);
     }
 
+    private static final Pattern XML_BLOCK = Pattern.compile("```xml\\n(.*?)```", Pattern.DOTALL);
+
+    /**
+     * The build snippets are what a consumer build in consumer-tests uses verbatim, so the README's set-up is the
+     * one those builds prove.
+     */
+    @Test
+    void everyBuildSnippetStandsInAConsumerBuild() throws IOException {
+        Path root = readme().getParent();
+        String version = Files.readString(root.resolve("lambdakit-bom/pom.xml"))
+                .replaceFirst("(?s).*?<version>([^<]+)</version>.*", "$1");
+        String consumerPom = normalized(Files.readString(root.resolve("consumer-tests/src/it/junit-6/pom.xml"))
+                .replace("@project.version@", version));
+        Matcher block = XML_BLOCK.matcher(Files.readString(readme()));
+        int found = 0;
+        while (block.find()) {
+            assertThat(consumerPom).as("consumer-tests/src/it/junit-6/pom.xml holds the README snippet%n%s",
+                    block.group(1)).contains(normalized(block.group(1)));
+            found++;
+        }
+        assertThat(found).as("XML snippets in README.md").isGreaterThanOrEqualTo(3);
+    }
+
+    private static String normalized(String xml) {
+        return xml.replaceAll("\\s+", " ").replace("> <", "><").trim();
+    }
+
     @Test
     void everySnippetCompilesAndItsTestsPass(@TempDir Path dir) throws IOException, ClassNotFoundException {
         String readme = Files.readString(readme());

@@ -40,7 +40,7 @@ class UploadHandlerIT {
 
     @Test
     @LambdaTest(handler = "dev.lambdakit.examples.uploads.UploadHandler::handleRequest", timeout = "60s",
-            backend = BackendKind.LOCALSTACK)
+            backend = BackendKind.LOCALSTACK, disabledWithoutDocker = true)
     void archivesAgainstLocalStack(@TestBucket TestResources.Bucket uploads,
                                    @TestBucket(env = "ARCHIVE_BUCKET") TestResources.Bucket archive,
                                    S3Client s3, LambdaFunction fn) {

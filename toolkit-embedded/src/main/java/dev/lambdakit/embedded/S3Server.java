@@ -1,23 +1,26 @@
-package dev.lambdakit.cloud;
+package dev.lambdakit.embedded;
 
 import java.net.URI;
 import java.util.Properties;
+import java.util.function.Supplier;
 import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 
-/** S3Proxy with its in-memory store, on 127.0.0.1, accepting any credentials (as the simulated ones are fake). */
-final class EmbeddedS3 implements AutoCloseable {
+/**
+ * S3Proxy with its in-memory store on 127.0.0.1 and a port the system picks, accepting any credentials (the simulated
+ * ones are fake). It runs in LambdaKit's isolated class loader, so its contract with the toolkit uses JDK types only:
+ * {@link Supplier#get()} is the endpoint, {@link AutoCloseable#close()} stops it.
+ */
+public final class S3Server implements Supplier<URI>, AutoCloseable {
 
     private final S3Proxy proxy;
     private final URI endpoint;
 
-    EmbeddedS3() throws Exception {
-        int port = FreePorts.find();
-        endpoint = URI.create("http://" + FreePorts.LOOPBACK + ":" + port);
+    public S3Server(String host) throws Exception {
         proxy = S3Proxy.builder()
                 .blobStore(BlobStores.create("transient", new Properties()))
-                .endpoint(endpoint)
+                .endpoint(URI.create("http://" + host + ":0"))
                 .awsAuthentication(AuthenticationType.NONE, null, null)
                 .ignoreUnknownHeaders(true)
                 .build();
@@ -29,9 +32,11 @@ final class EmbeddedS3 implements AutoCloseable {
             }
             Thread.sleep(5);
         }
+        endpoint = URI.create("http://" + host + ":" + proxy.getPort());
     }
 
-    URI endpoint() {
+    @Override
+    public URI get() {
         return endpoint;
     }
 
