@@ -27,6 +27,7 @@ public final class ExternalBackend implements AwsBackend {
     public ExternalBackend(URI endpoint, String region) {
         this.endpoint = endpoint;
         this.region = region;
+        RealAwsGuard.allowBackendHost(endpoint.getHost());
     }
 
     /**

@@ -74,7 +74,9 @@ public final class LocalStackBackend implements AwsBackend {
 
     @Override
     public URI endpoint(AwsService service) {
-        return container.getEndpoint();
+        URI endpoint = container.getEndpoint();
+        RealAwsGuard.allowBackendHost(endpoint.getHost()); // a remote Docker host is no real AWS
+        return endpoint;
     }
 
     @Override

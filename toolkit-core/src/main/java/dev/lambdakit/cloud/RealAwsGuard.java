@@ -4,12 +4,20 @@ import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.lambdakit.env.EnvironmentOverlay;
 import dev.lambdakit.env.Settings;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apiguardian.api.API;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.regions.PartitionMetadata;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * Stops AWS SDK v2 requests to real AWS endpoints from what LambdaKit runs. It is registered for every SDK client in
@@ -52,13 +60,17 @@ public final class RealAwsGuard implements ExecutionInterceptor {
         }
         String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        throw refusal(service + "." + operation, context.httpRequest().protocol() + "://" + host);
+    }
+
+    /** The error for a refused request, with the cause when the SDK ignored the backend's endpoint variables. */
+    static RealAwsAccessException refusal(String call, String endpoint) {
         String stale = SdkSupport.endpointVariablesIgnored()
                 .map(reason -> " This request ignored the backend's endpoint variables: " + reason + ".").orElse("");
-        throw new RealAwsAccessException("LambdaKit stopped a request to real AWS: " + service + "." + operation
-                + " to " + context.httpRequest().protocol() + "://" + host + "." + stale + " Tests run against "
-                + "emulators: use @LambdaTest(services = ...) so clients find the backend's endpoint, or, to reach "
-                + "the cloud on purpose, annotate the test with @AllowRealAws (or run with -D" + OPT_IN_PROPERTY
-                + "=true).");
+        return new RealAwsAccessException("LambdaKit stopped a request to real AWS: " + call + " to " + endpoint
+                + "." + stale + " Tests run against emulators: use @LambdaTest(services = ...) so clients find the "
+                + "backend's endpoint, or, to reach the cloud on purpose, annotate the test with @AllowRealAws (or "
+                + "run with -D" + OPT_IN_PROPERTY + "=true).");
     }
 
     /**
@@ -102,18 +114,74 @@ public final class RealAwsGuard implements ExecutionInterceptor {
         return "global".equalsIgnoreCase(Settings.get(MODE_SETTING).orElse("toolkit"));
     }
 
-    /** Host names of AWS's public, China and ISO partitions, and the dual-stack and function URL domains. */
+    /** Fixed domains, kept with the SDK's own list in case an SDK predates a partition. */
+    private static final List<String> KNOWN_DOMAINS = List.of("amazonaws.com", "amazonaws.com.cn", "api.aws",
+            "on.aws", "c2s.ic.gov", "sc2s.sgov.gov", "cloud.adc-e.uk", "csp.hci.ic.gov", "amazonaws.eu");
+    private static final Set<String> DOMAINS = domains();
+    /** Non-loopback addresses of backends LambdaKit started or was given (a remote Docker host, say). */
+    private static final Set<String> BACKEND_HOSTS = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Whether a request to {@code host} would leave for AWS or another machine: a name in one of AWS's partitions
+     * (the DNS suffixes the SDK's partition metadata lists, and the fixed ones), with or without the trailing dot of
+     * a fully qualified name, or an IP literal other than loopback and the backends' own (instance metadata's
+     * 169.254.169.254 among them).
+     */
     static boolean isRealAws(String host) {
-        if (host == null) {
+        if (host == null || host.isEmpty()) {
             return false;
         }
         String h = host.toLowerCase(Locale.ROOT);
         while (h.endsWith(".")) {
             h = h.substring(0, h.length() - 1); // "s3.amazonaws.com." is the same host, fully qualified
         }
-        return h.endsWith(".amazonaws.com") || h.endsWith(".amazonaws.com.cn") || h.endsWith(".api.aws")
-                || h.endsWith(".on.aws") || h.endsWith(".c2s.ic.gov") || h.endsWith(".sc2s.sgov.gov")
-                || h.endsWith(".amazonaws.eu") || h.equals("amazonaws.com");
+        if (isIpLiteral(h)) {
+            return !isLoopback(h) && !BACKEND_HOSTS.contains(h);
+        }
+        for (String domain : DOMAINS) {
+            if (h.equals(domain) || h.endsWith("." + domain)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Lets requests reach a backend's host when it is an address other than loopback. */
+    @API(status = API.Status.INTERNAL, since = "0.1")
+    public static void allowBackendHost(String host) {
+        if (host != null) {
+            BACKEND_HOSTS.add(host.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private static boolean isIpLiteral(String host) {
+        return host.matches("\\d{1,3}(\\.\\d{1,3}){3}") || host.contains(":");
+    }
+
+    private static boolean isLoopback(String literal) {
+        String bare = literal.startsWith("[") && literal.endsWith("]") ? literal.substring(1, literal.length() - 1)
+                : literal;
+        try {
+            return InetAddress.getByName(bare).isLoopbackAddress(); // a literal: no name lookup
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** The DNS suffixes of every partition the SDK knows, plus the fixed list. */
+    private static Set<String> domains() {
+        Set<String> domains = new LinkedHashSet<>(KNOWN_DOMAINS);
+        try {
+            for (Region region : Region.regions()) {
+                PartitionMetadata partition = PartitionMetadata.of(region);
+                if (partition != null && partition.dnsSuffix() != null) {
+                    domains.add(partition.dnsSuffix().toLowerCase(Locale.ROOT));
+                }
+            }
+        } catch (RuntimeException | LinkageError e) {
+            // an SDK without partition metadata: the fixed list alone
+        }
+        return Set.copyOf(domains);
     }
 
     /** Thrown for a request to real AWS that no test asked for. */

@@ -15,9 +15,9 @@ import org.apiguardian.api.API;
 /**
  * Keeps the developer's own AWS identity away from a simulated function.
  *
- * <p>Hiding the real variables is not enough: the AWS SDK falls back to {@code ~/.aws} (through {@code user.home}
- * when {@code HOME} is hidden) and to instance metadata. So every real {@code AWS_*} variable is hidden, the shared
- * credentials and config files point at one empty file, and instance metadata is switched off. JVM-wide system
+ * <p>A function's environment holds none of the real variables, but that is not enough: the AWS SDKs fall back to
+ * {@code ~/.aws} (through {@code user.home}) and to instance metadata. So the shared credentials and config files
+ * point at one empty file, and instance metadata is switched off. JVM-wide system
  * properties ({@code aws.accessKeyId}, {@code aws.profile}, ...) beat environment variables in the SDK and cannot be
  * set per test: when one is present, the function refuses to start and says which.
  */
@@ -37,21 +37,36 @@ public final class CredentialSandbox {
     }
 
     /**
-     * The variables that seal the sandbox: every real {@code AWS_*} and {@code _AWS*} name hidden ({@code null}),
-     * the profile files pointed at an empty file, instance metadata off.
+     * The variables that keep the AWS SDKs away from the developer's own files and machine identity: the shared
+     * credentials and config files (SDK v2's {@code AWS_SHARED_CREDENTIALS_FILE} and {@code AWS_CONFIG_FILE}, SDK
+     * v1's {@code AWS_CREDENTIAL_PROFILES_FILE}) pointed at one empty file, instance metadata off. Lambda has none
+     * of them; they stay because the SDKs would otherwise read {@code ~/.aws} through {@code user.home}, a system
+     * property no test can change per thread.
      */
-    public static Map<String, String> variables(Map<String, String> realEnvironment) {
-        Map<String, String> vars = new HashMap<>();
-        for (String name : realEnvironment.keySet()) {
-            if (name.startsWith("AWS_") || name.startsWith("_AWS") || name.startsWith("LAMBDA_")
-                    || name.equals("_HANDLER") || name.equals("_X_AMZN_TRACE_ID")) {
-                vars.put(name, null);
-            }
-        }
+    public static Map<String, String> variables() {
         String empty = emptyFile().toString();
+        Map<String, String> vars = new HashMap<>();
         vars.put("AWS_SHARED_CREDENTIALS_FILE", empty);
         vars.put("AWS_CONFIG_FILE", empty);
+        vars.put("AWS_CREDENTIAL_PROFILES_FILE", empty);
         vars.put("AWS_EC2_METADATA_DISABLED", "true");
+        return vars;
+    }
+
+    /**
+     * The real environment with no AWS identity: every {@code AWS_*}, {@code _AWS*}, {@code LAMBDA_*},
+     * {@code _HANDLER} and {@code _X_AMZN_TRACE_ID} left out, plus {@link #variables()}. What threads that belong to
+     * no function see while functions run.
+     */
+    public static Map<String, String> sanitized(Map<String, String> realEnvironment) {
+        Map<String, String> vars = new HashMap<>();
+        realEnvironment.forEach((name, value) -> {
+            if (!(name.startsWith("AWS_") || name.startsWith("_AWS") || name.startsWith("LAMBDA_")
+                    || name.equals("_HANDLER") || name.equals("_X_AMZN_TRACE_ID"))) {
+                vars.put(name, value);
+            }
+        });
+        vars.putAll(variables());
         return vars;
     }
 

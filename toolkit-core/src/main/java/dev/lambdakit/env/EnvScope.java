@@ -11,10 +11,11 @@ import org.apiguardian.api.API;
 /**
  * One layer of simulated environment variables, seen through {@link System#getenv} by the threads bound to it.
  *
- * <p>A scope maps names to values; a {@code null} value hides a real variable of the same name. Scopes stack: a
- * child layer (for example one invocation's {@code _X_AMZN_TRACE_ID}) falls back to its parent. A closed scope is
- * ignored everywhere, so a thread that inherited it and outlived its test sees the real environment, never a stale
- * simulated one.
+ * <p>A root scope is a whole environment, as a Lambda function's process has one: a name it does not hold is absent,
+ * whatever the JVM's real environment says. Scopes stack: a child layer (for example one invocation's
+ * {@code _X_AMZN_TRACE_ID}) falls back to its parent; a {@code null} value hides a name. A closed scope is ignored
+ * everywhere, so a thread that inherited it and outlived its test follows {@link EnvironmentOverlay}'s rule for
+ * threads with no scope, never a stale simulated environment.
  *
  * <pre>{@code
  * try (EnvScope scope = EnvironmentOverlay.open(Map.of("TABLE", "orders"));
@@ -28,7 +29,7 @@ public final class EnvScope implements AutoCloseable {
 
     private final EnvScope parent;
     private volatile Map<String, String> values;
-    private volatile boolean closed;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final boolean counted;
 
     EnvScope(EnvScope parent, Map<String, String> values, boolean counted) {
@@ -45,6 +46,14 @@ public final class EnvScope implements AutoCloseable {
     /** Replaces this layer's values at once, for every thread bound to it. */
     public void replace(Map<String, String> newValues) {
         this.values = copy(newValues);
+        if (counted) {
+            EnvironmentOverlay.scopesChanged();
+        }
+    }
+
+    /** This layer's own values. */
+    Map<String, String> values() {
+        return values;
     }
 
     /** Binds the calling thread (and threads it starts later) to this scope until the binding is closed. */
@@ -61,18 +70,25 @@ public final class EnvScope implements AutoCloseable {
 
     /** Whether this scope, or any scope below it, was closed. */
     public boolean isClosed() {
-        return closed || (parent != null && parent.isClosed());
+        return closed.get() || (parent != null && parent.isClosed());
     }
 
-    /** The simulated variables of all layers, lowest first; {@code null} values hide real ones. */
+    /** The variables every layer gives, as {@code System.getenv()} shows them to a thread bound here. */
+    public Map<String, String> variables() {
+        Map<String, String> all = new HashMap<>(effectiveOverrides());
+        all.values().removeIf(Objects::isNull);
+        return all;
+    }
+
+    /** The simulated variables of all layers, lowest first; {@code null} values hide names. */
     public Map<String, String> effectiveOverrides() {
         Map<String, String> merged = parent == null ? new HashMap<>() : new HashMap<>(parent.effectiveOverrides());
         merged.putAll(values);
         return merged;
     }
 
-    /** Fast path for {@code getenv(name)}: {@code MISSING} when no layer decides the name. */
-    Object get(Object name) {
+    /** Fast path for {@code getenv(name)}: the root layer decides every name it does not hold (absent). */
+    String get(Object name) {
         for (EnvScope s = this; s != null; s = s.parent) {
             Map<String, String> v = s.values;
             String value = v.get(name);
@@ -80,19 +96,14 @@ public final class EnvScope implements AutoCloseable {
                 return value;
             }
         }
-        return MISSING;
+        return null;
     }
 
-    static final Object MISSING = new Object();
-
+    /** Closes the scope once; a second close, from any thread, does nothing. */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        if (counted) {
-            EnvironmentOverlay.release();
+        if (closed.compareAndSet(false, true) && counted) {
+            EnvironmentOverlay.release(this);
         }
     }
 

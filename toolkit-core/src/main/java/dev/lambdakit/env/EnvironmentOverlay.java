@@ -6,7 +6,6 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -18,17 +17,24 @@ import org.apiguardian.api.API;
  * <p>Java offers no way to change the environment of the running JVM: the map behind {@code System.getenv} is
  * unmodifiable and its module is closed to reflection. {@code sun.misc.Unsafe} (module {@code jdk.unsupported}, open
  * to all) can still swap the inner map of that unmodifiable wrapper. This class puts in a map that answers from the
- * calling thread's {@link EnvScope} and falls back to the real values, then puts the original map back when the last
- * scope closes. Threads with no scope, or with a closed one, see the real environment unchanged. Child threads
- * inherit their parent's scope. Processes started with {@link ProcessBuilder} see the real environment.
+ * calling thread's {@link EnvScope}, then puts the original map back when the last scope closes. Child threads
+ * inherit their parent's scope.
+ *
+ * <p>A thread with no open scope (a pool's worker, a library's event loop, a thread that outlived its test) cannot be
+ * tied to a function. While every open scope holds the same variables (one function environment, the sequential case
+ * of most suites) such a thread sees that environment too, as every thread of a Lambda process does. Otherwise it
+ * sees the real environment without any AWS identity: no developer credentials, profile or region, from any thread,
+ * while a function runs. Processes started with {@link ProcessBuilder} see the real environment.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class EnvironmentOverlay {
 
     private static final InheritableThreadLocal<EnvScope> CURRENT = new InheritableThreadLocal<>();
     private static final Object LOCK = new Object();
-    private static int openScopes;
+    private static final java.util.List<EnvScope> OPEN = new java.util.ArrayList<>();
     private static Access access;
+    /** What a thread with no open scope sees while the overlay is installed; recomputed as scopes change. */
+    private static volatile EnvScope unbound;
 
     private EnvironmentOverlay() {
     }
@@ -41,26 +47,43 @@ public final class EnvironmentOverlay {
      */
     public static EnvScope open(Map<String, String> variables) {
         synchronized (LOCK) {
-            if (openScopes == 0) {
+            EnvScope scope = new EnvScope(null, variables, true);
+            if (OPEN.isEmpty()) {
                 access().install();
             }
-            openScopes++;
-            return new EnvScope(null, variables, true);
+            OPEN.add(scope);
+            scopesChanged();
+            return scope;
         }
     }
 
     /** Whether the overlay is in place now (some scope is open). */
     public static boolean isInstalled() {
         synchronized (LOCK) {
-            return openScopes > 0;
+            return !OPEN.isEmpty();
         }
     }
 
-    static void release() {
+    static void release(EnvScope scope) {
         synchronized (LOCK) {
-            if (--openScopes == 0) {
+            if (OPEN.remove(scope) && OPEN.isEmpty()) {
+                unbound = null;
                 access.uninstall();
+            } else {
+                scopesChanged();
             }
+        }
+    }
+
+    /** Recomputes what threads with no open scope see: the one environment all open scopes agree on, or none. */
+    static void scopesChanged() {
+        synchronized (LOCK) {
+            if (OPEN.isEmpty()) {
+                return;
+            }
+            Map<String, String> first = OPEN.get(0).values();
+            boolean agree = OPEN.stream().allMatch(s -> s.values().equals(first));
+            unbound = agree ? OPEN.get(0) : new EnvScope(null, CredentialSandbox.sanitized(access.original), false);
         }
     }
 
@@ -104,33 +127,21 @@ public final class EnvironmentOverlay {
             this.real = real;
         }
 
+        /** The calling thread's open scope, else the one for threads with none; null only while uninstalling. */
         private static EnvScope scope() {
             EnvScope scope = CURRENT.get();
-            return scope == null || scope.isClosed() ? null : scope;
+            return scope == null || scope.isClosed() ? unbound : scope;
         }
 
         @Override
         public String get(Object key) {
             EnvScope scope = scope();
-            if (scope != null) {
-                Object value = scope.get(key);
-                if (value != EnvScope.MISSING) {
-                    return (String) value;
-                }
-            }
-            return real.get(key);
+            return scope != null ? scope.get(key) : real.get(key);
         }
 
         @Override
         public boolean containsKey(Object key) {
-            EnvScope scope = scope();
-            if (scope != null) {
-                Object value = scope.get(key);
-                if (value != EnvScope.MISSING) {
-                    return value != null;
-                }
-            }
-            return real.containsKey(key);
+            return get(key) != null;
         }
 
         @Override
@@ -142,18 +153,7 @@ public final class EnvironmentOverlay {
         /** A consistent copy for this thread; built per call, so only bulk views pay for it. */
         private Map<String, String> view() {
             EnvScope scope = scope();
-            if (scope == null) {
-                return real;
-            }
-            Map<String, String> merged = new HashMap<>(real);
-            scope.effectiveOverrides().forEach((k, v) -> {
-                if (v == null) {
-                    merged.remove(k);
-                } else {
-                    merged.put(k, v);
-                }
-            });
-            return merged;
+            return scope == null ? real : scope.variables();
         }
 
         @Override

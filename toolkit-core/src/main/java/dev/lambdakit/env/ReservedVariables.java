@@ -42,10 +42,35 @@ public final class ReservedVariables {
         vars.put("LAMBDA_RUNTIME_DIR", "/var/runtime");
         vars.put("TZ", ":UTC");
         vars.put("LANG", "en_US.UTF-8");
+        vars.put("PATH", "/usr/local/bin:/usr/bin/:/bin:/opt/bin");
+        vars.put("LD_LIBRARY_PATH", "/var/lang/lib:/lib64:/usr/lib64:/var/runtime:/var/runtime/lib:/var/task:"
+                + "/var/task/lib:/opt/lib");
         vars.put("AWS_XRAY_CONTEXT_MISSING", "LOG_ERROR");
         vars.put("AWS_ACCESS_KEY_ID", credentials.accessKeyId());
         vars.put("AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey());
         vars.put("AWS_SESSION_TOKEN", credentials.sessionToken());
+        return vars;
+    }
+
+    /**
+     * A function's whole environment, as its process has it: the sandbox's file variables, the host variables the
+     * configuration (or setting {@code lambdakit.hostEnv}, comma-separated) lets through, the reserved and platform
+     * variables, then the function's own.
+     */
+    public static Map<String, String> environment(FunctionConfig config, String logStreamName,
+                                                  TemporaryCredentials credentials) {
+        Map<String, String> vars = new LinkedHashMap<>(CredentialSandbox.variables());
+        java.util.Set<String> host = new java.util.LinkedHashSet<>(config.hostVariables());
+        Settings.get("lambdakit.hostEnv").ifPresent(list -> java.util.Arrays.stream(list.split(","))
+                .map(String::trim).filter(n -> !n.isEmpty()).forEach(host::add));
+        for (String name : host) {
+            String value = EnvironmentOverlay.realVariable(name);
+            if (value != null) {
+                vars.put(name, value);
+            }
+        }
+        vars.putAll(of(config, logStreamName, credentials));
+        vars.putAll(config.environment());
         return vars;
     }
 

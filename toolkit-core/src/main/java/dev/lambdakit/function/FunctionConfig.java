@@ -58,6 +58,7 @@ public final class FunctionConfig {
     private final String version;
     private final String accountId;
     private final Map<String, String> environment;
+    private final java.util.Set<String> hostVariables;
     private final Long seed;
 
     private FunctionConfig(Builder b) {
@@ -72,6 +73,7 @@ public final class FunctionConfig {
         this.version = b.version;
         this.accountId = b.accountId;
         this.environment = Collections.unmodifiableMap(new LinkedHashMap<>(b.environment));
+        this.hostVariables = Collections.unmodifiableSet(new java.util.LinkedHashSet<>(b.hostVariables));
         this.seed = b.seed;
     }
 
@@ -94,6 +96,7 @@ public final class FunctionConfig {
         b.version = version;
         b.accountId = accountId;
         b.environment.putAll(environment);
+        b.hostVariables.addAll(hostVariables);
         b.seed = seed;
         return b;
     }
@@ -147,6 +150,15 @@ public final class FunctionConfig {
     }
 
     /** The seed that makes ids and credentials repeatable, if one was set. */
+    /**
+     * Names of the test JVM's own environment variables the function sees too. Lambda's process holds only the
+     * function's variables and the platform's; host variables reach the function only when named here (or in
+     * setting {@code lambdakit.hostEnv}).
+     */
+    public java.util.Set<String> hostVariables() {
+        return hostVariables;
+    }
+
     public OptionalLong seed() {
         return seed == null ? OptionalLong.empty() : OptionalLong.of(seed);
     }
@@ -193,6 +205,7 @@ public final class FunctionConfig {
         private String version = "$LATEST";
         private String accountId = "123456789012";
         private final Map<String, String> environment = new LinkedHashMap<>();
+        private final java.util.Set<String> hostVariables = new java.util.LinkedHashSet<>();
         private Long seed;
 
         private Builder() {
@@ -279,6 +292,15 @@ public final class FunctionConfig {
 
         public Builder env(Map<String, String> variables) {
             variables.forEach(this::env);
+            return this;
+        }
+
+        /**
+         * Lets the function see these variables of the test JVM's environment (when set there), for example
+         * {@code HOME}; by default it sees none, as on Lambda.
+         */
+        public Builder hostVariables(String... names) {
+            hostVariables.addAll(java.util.List.of(names));
             return this;
         }
 

@@ -234,17 +234,10 @@ public final class ForkedFunction implements FunctionRunner {
         ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> env = pb.environment();
         env.clear();
-        CredentialSandbox.variables(Map.of()).forEach((k, v) -> {
-            if (v != null) {
-                env.put(k, v);
-            }
-        });
-        env.put("PATH", "/usr/local/bin:/usr/bin/:/bin:/opt/bin");
         String logStream = LocalDate.now(ZoneOffset.UTC).format(STREAM_DATE) + "/[" + config.version() + "]"
                 + environmentId;
-        env.putAll(ReservedVariables.of(config, logStream, credentials));
+        env.putAll(ReservedVariables.environment(config, logStream, credentials));
         env.put("AWS_LAMBDA_RUNTIME_API", api.address());
-        env.putAll(config.environment());
         try {
             process = pb.start();
         } catch (IOException e) {

@@ -47,10 +47,8 @@ final class ExecutionEnvironment implements AutoCloseable {
         this.id = ids.hex(32);
         this.logStreamName = LocalDate.now(ZoneOffset.UTC).format(STREAM_DATE) + "/[" + config.version() + "]" + id;
         this.credentials = TemporaryCredentials.generate(ids.random());
-        Map<String, String> vars = new LinkedHashMap<>(CredentialSandbox.variables(System.getenv()));
-        vars.putAll(ReservedVariables.of(config, logStreamName, credentials));
-        vars.putAll(config.environment());
-        this.variables = Collections.unmodifiableMap(vars);
+        this.variables = Collections.unmodifiableMap(ReservedVariables.environment(config, logStreamName,
+                credentials));
         this.scope = EnvironmentOverlay.open(variables);
         this.logger = new CapturingLogger(sink);
         LogSink.installTee();

@@ -45,13 +45,15 @@ class RealAwsGuardTest {
     @ParameterizedTest
     @ValueSource(strings = {"s3.us-east-1.amazonaws.com", "sqs.cn-north-1.amazonaws.com.cn", "lambda.us-east-1.api.aws",
         "abc.lambda-url.us-east-1.on.aws", "sts.amazonaws.com", "s3.us-east-1.amazonaws.com.",
-        "S3.EU-WEST-1.AMAZONAWS.COM", "s3.eusc-de-east-1.amazonaws.eu"})
+        "S3.EU-WEST-1.AMAZONAWS.COM", "s3.eusc-de-east-1.amazonaws.eu", "169.254.169.254", "10.0.0.5",
+        "52.216.8.1", "[2001:db8::1]", "s3.us-iso-east-1.c2s.ic.gov", "s3.cn-north-1.amazonaws.com.cn."})
     void awsHostsAreRecognised(String host) {
         assertThat(RealAwsGuard.isRealAws(host)).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"127.0.0.1", "localhost", "localstack", "amazonaws.com.example.org"})
+    @ValueSource(strings = {"127.0.0.1", "127.0.0.53", "localhost", "localstack", "amazonaws.com.example.org",
+        "[::1]", "::1", "notamazonaws.com", ""})
     void otherHostsPass(String host) {
         assertThat(RealAwsGuard.isRealAws(host)).isFalse();
     }

@@ -117,15 +117,17 @@ class SimulatedEnvironmentTest {
     }
 
     @Test
-    @DisplayName("the test thread sees the function's environment while bound, and the real one after")
+    @DisplayName("the test thread sees the function's environment while bound, and the real one after it closes")
     void bindingTheTestThread() {
         Map<String, String> before = new HashMap<>(System.getenv());
-        try (LambdaFunction fn = function("eu-west-1", "bound")) {
+        try (LambdaFunction fn = function("eu-west-1", "bound"); LambdaFunction other = function("eu-west-2", "b")) {
             try (EnvScope.Binding ignored = fn.bindEnvironment()) {
                 assertThat(System.getenv("ORDERS_TABLE")).isEqualTo("bound");
                 assertThat(System.getenv("AWS_REGION")).isEqualTo("eu-west-1");
             }
+            // unbound while two functions run: neither's values, no AWS identity
             assertThat(System.getenv("ORDERS_TABLE")).isNull();
+            assertThat(System.getenv("AWS_REGION")).isNull();
         }
         assertThat(System.getenv()).isEqualTo(before);
         assertThat(EnvironmentOverlay.isInstalled()).isFalse();

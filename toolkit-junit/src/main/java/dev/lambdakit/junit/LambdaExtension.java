@@ -158,7 +158,8 @@ final class LambdaExtension implements BeforeEachCallback, AfterEachCallback, Pa
                 .memoryMb(annotation.memory())
                 .timeout(Durations.parse("timeout", annotation.timeout()))
                 .region(annotation.region())
-                .architecture(annotation.architecture());
+                .architecture(annotation.architecture())
+                .hostVariables(annotation.hostEnv());
         if (!annotation.functionName().isEmpty()) {
             builder.functionName(annotation.functionName());
         }

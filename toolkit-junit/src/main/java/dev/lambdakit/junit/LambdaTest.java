@@ -66,6 +66,12 @@ public @interface LambdaTest {
     /** The Java runtime, for example {@code java21}; defaults to the one matching the test JVM. */
     String runtime() default "";
 
+    /**
+     * Variables of the test JVM's own environment the function sees too (when set there), such as {@code HOME}. By
+     * default it sees none, as on Lambda: only the platform's variables, its credentials and its {@code @Env}.
+     */
+    String[] hostEnv() default {};
+
     /** A seed for repeatable request ids and credentials; 0 means random. */
     long seed() default 0;
 
