@@ -38,6 +38,8 @@ final class ExecutionEnvironment implements AutoCloseable {
     private Worker worker;
     private ThreadGroup threads;
     private ResolvedHandler handler;
+    /** The stack of an abandoned runtime thread that could not be ended, until the invoker reports it. */
+    private StackTraceElement[] runaway;
     private boolean initialized;
     private int runtimeGeneration;
 
@@ -106,16 +108,40 @@ final class ExecutionEnvironment implements AutoCloseable {
     record Response(byte[] payload, long allocatedBytes) {
     }
 
+    /** The stack of a runtime thread the last reset could not end, once; null when there is none. */
+    StackTraceElement[] takeRunaway() {
+        StackTraceElement[] stack = runaway;
+        runaway = null;
+        return stack;
+    }
+
     /** Kills the runtime (a timeout, a crash): the environment stays, the next invocation initialises again. */
     void reset() {
+        var functionFrame = functionFrame();
         initialized = false;
         handler = null;
         if (worker != null) {
             Thread runtimeThread = worker.thread();
-            worker.abandon();
-            Worker.endThreads(threads, runtimeThread);
+            StackTraceElement[] stillRunning = worker.abandon();
+            if (stillRunning != null) {
+                runaway = stillRunning;
+            }
+            Worker.endThreads(threads, runtimeThread, functionFrame);
             worker = null;
         }
+    }
+
+    /**
+     * Whether a stack frame runs the function's own code: a class this environment defined (unnamed loader, no
+     * module, as {@link EnvironmentClassLoader} is), or for a handler built by a factory, the handler's class.
+     */
+    private java.util.function.Predicate<StackTraceElement> functionFrame() {
+        ResolvedHandler h = handler;
+        String handlerClass = h != null && h.handlerClass() != null ? h.handlerClass().getName() : null;
+        boolean reloaded = config.handler().factory().isEmpty();
+        return frame -> (reloaded && frame.getClassLoaderName() == null && frame.getModuleName() == null)
+                || (handlerClass != null && (frame.getClassName().equals(handlerClass)
+                        || frame.getClassName().startsWith(handlerClass + "$")));
     }
 
     private void startRuntime() {
@@ -139,7 +165,7 @@ final class ExecutionEnvironment implements AutoCloseable {
         try {
             if (worker != null) {
                 worker.stop();
-                Worker.endThreads(threads, worker.thread());
+                Worker.endThreads(threads, worker.thread(), functionFrame());
                 worker = null;
             }
             handler = null;

@@ -90,6 +90,10 @@ final class Invoker {
                     }
                 }
             }
+            StackTraceElement[] runaway = env.takeRunaway();
+            if (runaway != null && error != null) {
+                error = runawayReported(error, runaway, sink);
+            }
             if (error != null) {
                 sink.log(Errors.logText(error));
             }
@@ -120,6 +124,25 @@ final class Invoker {
         return new LambdaError(message, null, List.of(), LambdaError.Phase.TIMEOUT, "Sandbox.Timedout", null,
                 "the handler ran past the function's timeout of " + config.timeout().toSeconds() + " s; it was "
                         + "interrupted and the environment's runtime reset, so the next invocation is cold");
+    }
+
+    /**
+     * A timeout whose handler could not be ended: said loudly, in the log and in the error, since it keeps a core
+     * busy for the rest of the JVM.
+     */
+    private LambdaError runawayReported(LambdaError error, StackTraceElement[] stack, LogSink sink) {
+        StringBuilder where = new StringBuilder();
+        for (int i = 0; i < Math.min(stack.length, 12); i++) {
+            where.append("\n\tat ").append(stack[i]);
+        }
+        String warning = "LAMBDAKIT WARNING: the handler of " + config.functionName() + " ignored the interrupt "
+                + "at its timeout, and Java " + Runtime.version().feature() + " cannot stop a thread: it keeps running "
+                + "in this JVM, using a core, until it returns. Run such a function in the forked runtime "
+                + "(ForkedFunction), whose process ends with it. It was at:" + where;
+        sink.log(warning + "\n");
+        String hint = (error.hint() == null ? "" : error.hint() + ". ") + warning;
+        return new LambdaError(error.errorMessage(), error.errorType(), error.stackTrace(), error.phase(),
+                error.functionErrorType(), error.cause(), hint);
     }
 
     private static LambdaError initError(Throwable failure) {

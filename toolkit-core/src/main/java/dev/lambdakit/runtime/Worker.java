@@ -2,7 +2,9 @@ package dev.lambdakit.runtime;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.locks.LockSupport;
@@ -161,26 +163,45 @@ final class Worker {
 
     /**
      * Gives up on a runaway handler, as Lambda kills the runtime at the deadline: interrupts it and, if it ignores
-     * that, stops the thread where the JVM still allows it (up to Java 19). Later JVMs cannot stop a thread; it
-     * then runs on in the background, as a daemon, until it returns.
+     * that for 200 ms, stops the thread where the JVM still allows it (up to Java 19).
+     *
+     * @return the thread's stack when it still runs: from Java 20 on no thread can be stopped, and it runs on in the
+     *         background, as a daemon, until it returns; null when it ended
      */
-    void abandon() {
+    StackTraceElement[] abandon() {
         stopped = true;
-        end(thread.getName() + "-reaper", List.of(thread));
+        thread.interrupt();
+        if (ended(thread)) {
+            return null;
+        }
+        forceStop(thread);
+        return ended(thread) ? null : thread.getStackTrace();
+    }
+
+    private static boolean ended(Thread t) {
+        try {
+            t.join(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !t.isAlive();
     }
 
     /**
-     * Ends every other thread the environment's code started (they share the worker's thread group), as an
-     * environment's shutdown ends its processes.
+     * Ends the other threads of the environment's group that are running the function's code, as an environment's
+     * shutdown ends its processes. Threads the function only caused to start and that run none of its code now (a
+     * library's shared pool, such as Reactor's schedulers or the SDK's, waiting for work) serve the whole JVM: they
+     * are neither interrupted nor stopped, and serve later tests.
      */
-    static void endThreads(ThreadGroup group, Thread except) {
+    static void endThreads(ThreadGroup group, Thread except, Predicate<StackTraceElement> functionFrame) {
         Thread[] threads = new Thread[group.activeCount() + 8];
         int n = group.enumerate(threads, true);
         List<Thread> others = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            // The common pool's workers are started by whichever thread first needs one, but serve the whole JVM.
-            if (threads[i] != except && threads[i] != Thread.currentThread() && !isCommonPoolWorker(threads[i])) {
-                others.add(threads[i]);
+            Thread t = threads[i];
+            if (t != except && t != Thread.currentThread() && !isCommonPoolWorker(t)
+                    && Arrays.stream(t.getStackTrace()).anyMatch(functionFrame)) {
+                others.add(t);
             }
         }
         if (!others.isEmpty()) {
