@@ -359,10 +359,12 @@ public final class ForkedFunction implements FunctionRunner {
 
     /**
      * Stops the child: gracefully is SIGTERM, then SIGKILL after two seconds, as Lambda's shutdown phase does;
-     * otherwise (a timeout, a failed init) SIGKILL at once.
+     * otherwise (a timeout, a failed init) SIGKILL at once. Processes the function started go with it, as everything
+     * in an execution environment does; read before the child ends, since its orphans are then re-parented.
      */
     private void kill(boolean graceful) {
         if (process != null) {
+            List<ProcessHandle> started = process.descendants().toList();
             if (graceful) {
                 process.destroy();
             } else {
@@ -376,6 +378,7 @@ public final class ForkedFunction implements FunctionRunner {
                 process.destroyForcibly();
                 Thread.currentThread().interrupt();
             }
+            started.forEach(ProcessHandle::destroyForcibly);
             try {
                 process.getOutputStream().close();
             } catch (IOException ignored) {

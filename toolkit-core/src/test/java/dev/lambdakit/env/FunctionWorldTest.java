@@ -95,6 +95,38 @@ class FunctionWorldTest {
         assertThat(onPool()).containsEntry("AWS_ACCESS_KEY_ID", PLANTED_KEY); // no function: the JVM's own
     }
 
+    /** Parallel streams and CompletableFuture's default executor: the common pool, or a thread per task. */
+    public static class CommonPoolHandler {
+        public Map<String, Object> handle(Object ignored) {
+            Map<String, Object> seen = new HashMap<>();
+            seen.put("stream", java.util.stream.IntStream.range(0, 64).parallel()
+                    .mapToObj(i -> System.getenv("TABLE") + "/" + System.getenv("AWS_ACCESS_KEY_ID"))
+                    .collect(java.util.stream.Collectors.toSet()));
+            seen.put("async", java.util.concurrent.CompletableFuture.supplyAsync(() -> System.getenv("TABLE") + "/"
+                    + System.getenv("AWS_ACCESS_KEY_ID")).join());
+            seen.put("parallelism", java.util.concurrent.ForkJoinPool.getCommonPoolParallelism());
+            return seen;
+        }
+    }
+
+    @Test
+    @DisplayName("parallel streams and supplyAsync inside a handler see the function's variables")
+    void commonPool() {
+        try (LambdaFunction fn = LambdaFunction.create(FunctionConfig.builder()
+                .handler(CommonPoolHandler.class.getName() + "::handle").env("TABLE", "pooled").build())) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> seen = (Map<String, Object>) fn.invoke("{}").output();
+            String expected = "pooled/" + fn.credentials().accessKeyId();
+
+            assertThat(seen.get("stream")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                    .containsExactly(expected);
+            assertThat(seen.get("async")).isEqualTo(expected);
+            assertThat(seen.get("parallelism")).isEqualTo(Integer.getInteger(
+                    "java.util.concurrent.ForkJoinPool.common.parallelism",
+                    Math.max(1, Runtime.getRuntime().availableProcessors() - 1)));
+        }
+    }
+
     @Test
     @DisplayName("with two functions open, a thread of neither sees neither and no AWS identity at all")
     void twoFunctions() {

@@ -25,6 +25,15 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 class IsolationTests {
 
     static final AtomicInteger MISMATCHES = new AtomicInteger();
+    /** What pool threads saw that they must never see: another test's values, or the developer's planted key. */
+    static final java.util.Queue<String> POOL_LEAKS = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** A library's pool: its threads started before any test, so they inherit no test's scope. */
+    static final java.util.concurrent.ThreadPoolExecutor POOL = new java.util.concurrent.ThreadPoolExecutor(4, 4,
+            1, java.util.concurrent.TimeUnit.MINUTES, new java.util.concurrent.LinkedBlockingQueue<>());
+
+    static {
+        POOL.prestartAllCoreThreads();
+    }
     static final List<String> REGIONS = List.of("us-east-1", "us-west-2", "eu-west-1", "eu-central-1",
             "ap-southeast-2", "sa-east-1", "ca-central-1", "ap-northeast-1");
 
@@ -37,22 +46,29 @@ class IsolationTests {
         Map<String, String> envBefore = new HashMap<>(System.getenv());
         Properties propsBefore = (Properties) System.getProperties().clone();
         MISMATCHES.set(0);
+        POOL_LEAKS.clear();
 
         var kit = EngineTestKit.engine("junit-jupiter").selectors(selectClass(RandomisedTestCase.class));
         if (parallel) {
             kit = kit.configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
                     .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent");
         }
-        kit.execute().testEvents().assertStatistics(s -> s.started(1000).succeeded(1000));
+        System.setProperty("lambdakit.test.parallel", Boolean.toString(parallel));
+        try {
+            kit.execute().testEvents().assertStatistics(s -> s.started(1000).succeeded(1000));
+        } finally {
+            System.clearProperty("lambdakit.test.parallel");
+        }
 
         org.assertj.core.api.Assertions.assertThat(MISMATCHES).hasValue(0);
+        org.assertj.core.api.Assertions.assertThat(POOL_LEAKS).isEmpty();
         org.assertj.core.api.Assertions.assertThat(System.getenv()).isEqualTo(envBefore);
         org.assertj.core.api.Assertions.assertThat(System.getProperties()).isEqualTo(propsBefore);
     }
 
     static class RandomisedTestCase {
         @RepeatedTest(1000)
-        void randomised(RepetitionInfo info) throws InterruptedException {
+        void randomised(RepetitionInfo info) throws Exception {
             Random random = new Random(info.getCurrentRepetition());
             String region = REGIONS.get(random.nextInt(REGIONS.size()));
             String table = "table-" + info.getCurrentRepetition() + "-" + random.nextInt(1000);
@@ -66,6 +82,15 @@ class IsolationTests {
                         MISMATCHES.incrementAndGet();
                     }
                     Thread.yield();
+                }
+                // A pool thread sees this test's values (while it is the only function) or none: never another's.
+                String[] seen = POOL.submit(() -> new String[] {System.getenv("TABLE"),
+                    System.getenv("AWS_ACCESS_KEY_ID")}).get();
+                boolean own = table.equals(seen[0]) && key.equals(seen[1]);
+                boolean none = seen[0] == null && seen[1] == null;
+                boolean parallel = Boolean.parseBoolean(System.getProperty("lambdakit.test.parallel"));
+                if (!(own || (none && parallel))) {
+                    POOL_LEAKS.add(info.getCurrentRepetition() + ": " + java.util.Arrays.toString(seen));
                 }
                 var result = fn.invoke("{}");
                 assertThat(result).succeeded().hasPayload("{\"message\":\"Hello, world\",\"table\":\"" + table
