@@ -123,7 +123,7 @@ public final class HandlerResolver {
         }
         return failing(new HandlerFault("Class does not implement an appropriate handler interface: "
                 + cls.getName(), null, null, false, "implement RequestHandler<I, O> or RequestStreamHandler, or "
-                + "name a method: '" + cls.getName() + "::method'" + candidateHint(cls, null), null), cls);
+                + "name a method: '" + cls.getName() + "::method'; " + candidateHint(cls, null), null), cls);
     }
 
     private static ResolvedHandler resolveMethod(Class<?> cls, String name, Object instance) {

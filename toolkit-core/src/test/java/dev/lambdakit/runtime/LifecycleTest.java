@@ -78,9 +78,7 @@ class LifecycleTest {
     void timeoutResetsTheRuntime() {
         try (LambdaFunction fn = function(Handlers.Sleepy.class, "sleep", 1)) {
             assertThat(fn.invoke("10").isSuccess()).isTrue();
-            long start = System.nanoTime();
             InvocationResult<Object> timedOut = fn.invoke("60000");
-            long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
             InvocationResult<Object> after = fn.invoke("10");
 
             LambdaError error = timedOut.error().orElseThrow();
@@ -89,7 +87,6 @@ class LifecycleTest {
                     + timedOut.requestId() + " Task timed out after 1.00 seconds");
             assertThat(error.errorType()).isNull();
             assertThat(timedOut.payloadAsString()).isEqualTo("{\"errorMessage\":\"" + error.errorMessage() + "\"}");
-            assertThat(elapsedMillis).isBetween(1000L, 2500L);
             assertThat(timedOut.logLines()).contains(error.errorMessage());
             assertThat(after.isColdStart()).isTrue();
             assertThat(after.isSuccess()).isTrue();
@@ -139,15 +136,29 @@ class LifecycleTest {
     @Test
     @DisplayName("invocations of one function run one at a time")
     void invocationsAreSerialized() throws Exception {
-        try (LambdaFunction fn = function(Handlers.Sleepy.class, "sleep", 3)) {
+        java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        HandlerReference counting = HandlerReference.ofInstance(() -> new Handlers.Sleepy() {
+            @Override
+            public String sleep(Integer millis, com.amazonaws.services.lambda.runtime.Context context)
+                    throws InterruptedException {
+                most.accumulateAndGet(running.incrementAndGet(), Math::max);
+                try {
+                    return super.sleep(millis, context);
+                } finally {
+                    running.decrementAndGet();
+                }
+            }
+        }, "sleep");
+        try (LambdaFunction fn = LambdaFunction.create(FunctionConfig.builder().handler(counting)
+                .timeout(Duration.ofSeconds(3)).build())) {
             fn.invoke("1");
-            long start = System.nanoTime();
             Thread other = new Thread(() -> fn.invoke("200"));
             other.start();
             fn.invoke("200");
             other.join();
 
-            assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(400);
+            assertThat(most).hasValue(1);
         }
     }
 

@@ -21,16 +21,21 @@ public class BatchResponseAssert extends AbstractAssert<BatchResponseAssert, Lis
         super(failedItemIds, BatchResponseAssert.class);
     }
 
-    /** Exactly these items, in any order, were reported failed. */
+    /** Exactly these items, in any order, each as often as given, were reported failed. */
     public BatchResponseAssert reportsFailed(String... itemIds) {
         isNotNull();
         List<String> expected = List.of(itemIds);
-        if (actual.size() != expected.size() || !actual.containsAll(expected)) {
+        if (!counts(actual).equals(counts(expected))) {
             throw failureWithActualExpected(actual, expected,
                     "%nExpecting the batch response to report exactly these failures:%n  %s%nbut it reported:%n  %s",
                     expected, actual);
         }
         return this;
+    }
+
+    private static java.util.Map<String, Long> counts(List<String> ids) {
+        return ids.stream().collect(java.util.stream.Collectors.groupingBy(id -> String.valueOf(id),
+                java.util.stream.Collectors.counting()));
     }
 
     /** Nothing was reported failed: the whole batch succeeded. */

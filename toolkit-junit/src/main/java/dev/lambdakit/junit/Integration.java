@@ -22,8 +22,7 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
  * declared buckets, queues and tables created before the function exists (so their names can be in its
  * environment) and removed when the test ends.
  */
-@SuppressWarnings("deprecation") // CloseableResource: the one close hook JUnit 5.10 to 6 all honour
-final class Integration implements ExtensionContext.Store.CloseableResource {
+final class Integration extends StoreResource {
 
     private static final Set<String> CLIENT_TYPES = Set.of("software.amazon.awssdk.services.s3.S3Client",
             "software.amazon.awssdk.services.sqs.SqsClient", "software.amazon.awssdk.services.dynamodb.DynamoDbClient");
@@ -106,7 +105,11 @@ final class Integration implements ExtensionContext.Store.CloseableResource {
                 integration.createFixture(i, ps[i]);
             }
         } catch (RuntimeException e) {
-            integration.close();
+            try {
+                integration.close();
+            } catch (Exception cleanup) {
+                e.addSuppressed(cleanup);
+            }
             throw e;
         }
         return Optional.of(integration);
@@ -184,7 +187,7 @@ final class Integration implements ExtensionContext.Store.CloseableResource {
     }
 
     @Override
-    public void close() {
+    protected void release() {
         try {
             resources.close();
         } finally {

@@ -116,14 +116,30 @@ final class LambdaExtension implements BeforeEachCallback, AfterEachCallback, Pa
         return builder.build();
     }
 
+    /** The method's {@code @LambdaTest}, else its class's, else that of the nearest enclosing class ({@code @Nested}). */
     private static Optional<LambdaTest> annotation(ExtensionContext context) {
-        return context.getTestMethod().flatMap(m -> AnnotationSupport.findAnnotation(m, LambdaTest.class))
-                .or(() -> AnnotationSupport.findAnnotation(context.getRequiredTestClass(), LambdaTest.class));
+        Optional<LambdaTest> found = context.getTestMethod()
+                .flatMap(m -> AnnotationSupport.findAnnotation(m, LambdaTest.class));
+        for (Class<?> c = context.getRequiredTestClass(); found.isEmpty() && c != null; c = c.getEnclosingClass()) {
+            found = AnnotationSupport.findAnnotation(c, LambdaTest.class);
+        }
+        return found;
+    }
+
+    /** {@code @LambdaHandler} methods of the test class, else of the nearest enclosing class that has one. */
+    private static List<Method> factories(Class<?> testClass) {
+        for (Class<?> c = testClass; c != null; c = c.getEnclosingClass()) {
+            List<Method> found = AnnotationSupport.findAnnotatedMethods(c, LambdaHandler.class,
+                    HierarchyTraversalMode.TOP_DOWN);
+            if (!found.isEmpty()) {
+                return found;
+            }
+        }
+        return List.of();
     }
 
     /** The function and the test thread's binding to its environment, closed together when the test ends. */
-    @SuppressWarnings("deprecation") // CloseableResource: the one close hook JUnit 5.10 to 6 all honour
-    private static final class FunctionResource implements ExtensionContext.Store.CloseableResource {
+    private static final class FunctionResource extends StoreResource {
         final LambdaFunction function;
         final EnvScope.Binding binding;
 
@@ -137,9 +153,12 @@ final class LambdaExtension implements BeforeEachCallback, AfterEachCallback, Pa
         }
 
         @Override
-        public void close() {
-            binding.close();
-            function.close();
+        protected void release() {
+            try {
+                binding.close();
+            } finally {
+                function.close();
+            }
         }
     }
 
@@ -186,8 +205,7 @@ final class LambdaExtension implements BeforeEachCallback, AfterEachCallback, Pa
         if (annotation.handlerClass() != void.class) {
             given.add("handlerClass = " + annotation.handlerClass().getSimpleName() + ".class");
         }
-        List<Method> factories = AnnotationSupport.findAnnotatedMethods(testClass, LambdaHandler.class,
-                HierarchyTraversalMode.TOP_DOWN);
+        List<Method> factories = factories(testClass);
         factories.forEach(m -> given.add("@LambdaHandler " + m.getName() + "()"));
         if (given.size() != 1) {
             throw new ExtensionConfigurationException("@LambdaTest on " + testClass.getName() + " needs exactly one "
@@ -212,9 +230,14 @@ final class LambdaExtension implements BeforeEachCallback, AfterEachCallback, Pa
             throw new ExtensionConfigurationException("@LambdaHandler method " + testClass.getSimpleName() + "."
                     + factory.getName() + " must take no parameters, return the handler instance and not be private");
         }
-        Object instance = Modifier.isStatic(factory.getModifiers()) ? null : context.getRequiredTestInstance();
+        boolean isStatic = Modifier.isStatic(factory.getModifiers());
+        Class<?> owner = factory.getDeclaringClass();
+        // Looked up when the handler is built, not now: @EventSource reads the configuration before any instance.
         Supplier<?> supplier = () -> {
             try {
+                Object instance = isStatic ? null : context.getRequiredTestInstances().findInstance(owner)
+                        .orElseThrow(() -> new ExtensionConfigurationException("No instance of " + owner.getName()
+                                + " to call @LambdaHandler " + factory.getName() + "() on"));
                 factory.setAccessible(true);
                 return factory.invoke(instance);
             } catch (ReflectiveOperationException e) {

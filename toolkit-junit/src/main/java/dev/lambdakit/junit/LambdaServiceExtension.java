@@ -28,8 +28,7 @@ final class LambdaServiceExtension implements BeforeAllCallback, ParameterResolv
     private static final String RUNNING = "running";
 
     /** The running service, front, backend fixtures and client: closed together after the class. */
-    @SuppressWarnings("deprecation") // CloseableResource: the one close hook JUnit 5.10 to 6 all honour
-    private static final class Running implements ExtensionContext.Store.CloseableResource {
+    private static final class Running extends StoreResource {
         LambdaService service;
         HttpFront front;
         TestResources resources;
@@ -38,7 +37,7 @@ final class LambdaServiceExtension implements BeforeAllCallback, ParameterResolv
 
         /** Closes the client, the front, the service and the fixtures in that order, each even if one before failed. */
         @Override
-        public void close() throws Exception {
+        protected void release() throws Exception {
             Exception failure = null;
             for (AutoCloseable c : new AutoCloseable[] {client, front, service, resources}) {
                 try {

@@ -52,5 +52,10 @@ class ResponseAssertTests {
         assertThatThrownBy(() -> assertThat(sqs).reportsFailed("m-1", "m-2")).hasMessageContaining(
                 "to report exactly these failures:").hasMessageContaining("[m-1, m-2]");
         assertThatThrownBy(() -> assertThat(sqs).reportsNoFailures()).hasMessageContaining("[m-2]");
+        SQSBatchResponse two = new SQSBatchResponse(List.of(new SQSBatchResponse.BatchItemFailure("m-1"),
+                new SQSBatchResponse.BatchItemFailure("m-2")));
+        assertThat(two).reportsFailed("m-2", "m-1");
+        // the same size and every expected id present is not enough: each id as often as given
+        assertThatThrownBy(() -> assertThat(two).reportsFailed("m-1", "m-1")).hasMessageContaining("[m-1, m-1]");
     }
 }

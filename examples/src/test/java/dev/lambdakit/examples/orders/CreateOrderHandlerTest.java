@@ -91,7 +91,8 @@ class CreateOrderHandlerTest {
         assertThat(third).wasColdStart();
         assertThat(handlersBuilt).isEqualTo(2);
         assertThat(first.report().initDurationMillis()).isPresent();
-        assertThat(second.report().billedDurationMillis()).isLessThan(first.report().billedDurationMillis() + 1);
+        assertThat(second.report().initDurationMillis()).isEmpty(); // a warm start runs no init
+        assertThat(third.report().initDurationMillis()).isPresent();
     }
 
     @Test
@@ -105,7 +106,6 @@ class CreateOrderHandlerTest {
         InvocationResult<Object> result = fn.invoke(post("{\"sku\":\"ABC-12\"}"));
 
         assertThat(result).timedOut().hasErrorMessageContaining("Task timed out after 1.00 seconds");
-        assertThat(result.report().durationMillis()).isBetween(1000.0, 2000.0);
         assertThat(fn.isWarm()).isFalse();
     }
 }
