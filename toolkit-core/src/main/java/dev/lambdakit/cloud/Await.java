@@ -1,6 +1,6 @@
 package dev.lambdakit.cloud;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -16,7 +16,7 @@ import org.apiguardian.api.API;
  *         () -> sqs.receiveMessage(r -> r.queueUrl(url)).messages().stream().findFirst());
  * }</pre>
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Await {
 
     private static final Duration POLL = Duration.ofMillis(50);

@@ -1,6 +1,6 @@
 package dev.lambdakit.cloud;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.net.URI;
 import java.util.Set;
@@ -16,7 +16,7 @@ import org.apiguardian.api.API;
  * URI s3 = backend.endpoint(AwsService.S3);
  * }</pre>
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface AwsBackend {
 
     /** A short name for messages: {@code embedded}, {@code localstack}, {@code external}. */

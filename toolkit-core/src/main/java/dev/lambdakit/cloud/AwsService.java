@@ -1,6 +1,6 @@
 package dev.lambdakit.cloud;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import org.apiguardian.api.API;
 
@@ -12,7 +12,7 @@ import org.apiguardian.api.API;
  * @LambdaTest(handler = "pkg.Handler", services = {AwsService.S3, AwsService.SQS})
  * }</pre>
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum AwsService {
     S3("S3", "s3"),
     SQS("SQS", "sqs"),

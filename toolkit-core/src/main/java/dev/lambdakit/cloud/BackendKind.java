@@ -1,7 +1,7 @@
 package dev.lambdakit.cloud;
 
 import dev.lambdakit.env.Settings;
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -16,7 +16,7 @@ import org.apiguardian.api.API;
  * BackendKind kind = BackendKind.resolve(BackendKind.EMBEDDED);
  * }</pre>
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum BackendKind {
     /** S3Proxy and ElasticMQ in the test JVM, dynalite for DynamoDB where Node.js is installed. */
     EMBEDDED,

@@ -1,6 +1,6 @@
 package dev.lambdakit.cloud;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.net.URI;
 import java.util.EnumMap;
@@ -18,7 +18,7 @@ import org.apiguardian.api.API;
  * URI sqs = EmbeddedBackend.shared().endpoint(AwsService.SQS);
  * }</pre>
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class EmbeddedBackend implements AwsBackend {
 
     private static final EmbeddedBackend SHARED = new EmbeddedBackend("us-east-1", "000000000000");

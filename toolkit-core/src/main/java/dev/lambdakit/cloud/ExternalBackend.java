@@ -1,7 +1,7 @@
 package dev.lambdakit.cloud;
 
 import dev.lambdakit.env.Settings;
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.net.URI;
 import java.util.EnumSet;
@@ -16,7 +16,7 @@ import org.apiguardian.api.API;
  * AwsBackend backend = new ExternalBackend(URI.create("http://127.0.0.1:4566"), "us-east-1");
  * }</pre>
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class ExternalBackend implements AwsBackend {
 
     public static final String ENDPOINT_PROPERTY = "lambdakit.endpoint";

@@ -1,6 +1,6 @@
 package dev.lambdakit.cloud;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.net.URI;
 import java.util.EnumSet;
@@ -21,7 +21,7 @@ import org.testcontainers.utility.DockerImageName;
  * }
  * }</pre>
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class LocalStackBackend implements AwsBackend {
 
     public static final String TOKENLESS_IMAGE = "localstack/localstack:4.14.0";

@@ -1,6 +1,6 @@
 package dev.lambdakit.cloud;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.lambdakit.env.EnvironmentOverlay;
 import dev.lambdakit.env.Settings;
@@ -36,7 +36,7 @@ import software.amazon.awssdk.regions.Region;
  * S3Client.create().listBuckets(); // in a @LambdaTest: RealAwsAccessException, naming the client and the endpoint
  * }</pre>
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class RealAwsGuard implements ExecutionInterceptor {
 
     /** Lets a whole run reach real AWS. */

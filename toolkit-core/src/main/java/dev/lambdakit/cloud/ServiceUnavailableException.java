@@ -1,6 +1,6 @@
 package dev.lambdakit.cloud;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import org.apiguardian.api.API;
 
@@ -16,7 +16,7 @@ import org.apiguardian.api.API;
  * }
  * }</pre>
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public class ServiceUnavailableException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

@@ -1,6 +1,6 @@
 package dev.lambdakit.cloud;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.lambdakit.events.EventJson;
@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * assert batch.retried().isEmpty();
  * }</pre>
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class SqsEventSource {
 
     /** What happened to one polled batch. */

@@ -1,6 +1,6 @@
 package dev.lambdakit.cloud;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * }
  * }</pre>
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class TestResources implements AutoCloseable {
 
     /** A bucket. */

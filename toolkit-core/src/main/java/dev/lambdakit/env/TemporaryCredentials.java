@@ -1,6 +1,6 @@
 package dev.lambdakit.env;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.Base64;
 import java.util.Objects;
@@ -24,7 +24,7 @@ import org.apiguardian.api.API;
  * @param secretAccessKey {@code AWS_SECRET_ACCESS_KEY}
  * @param sessionToken    {@code AWS_SESSION_TOKEN}
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record TemporaryCredentials(String accessKeyId, String secretAccessKey, String sessionToken) {
 
     /** Every simulated access key id starts with this. */

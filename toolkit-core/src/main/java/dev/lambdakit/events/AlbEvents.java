@@ -1,6 +1,6 @@
 package dev.lambdakit.events;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import org.apiguardian.api.API;
 
@@ -11,7 +11,7 @@ import org.apiguardian.api.API;
  * var event = AlbEvents.request().post("/login").formBody(Map.of("user", "jane")).multiValueHeaders().build();
  * }</pre>
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class AlbEvents {
 
     private AlbEvents() {

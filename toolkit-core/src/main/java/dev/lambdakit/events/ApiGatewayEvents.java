@@ -1,6 +1,6 @@
 package dev.lambdakit.events;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import org.apiguardian.api.API;
 
@@ -14,7 +14,7 @@ import org.apiguardian.api.API;
  * var ws = ApiGatewayEvents.webSocket("conn-1").connect().build();
  * }</pre>
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class ApiGatewayEvents {
 
     private ApiGatewayEvents() {

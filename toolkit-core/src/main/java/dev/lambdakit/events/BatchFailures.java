@@ -1,6 +1,6 @@
 package dev.lambdakit.events;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +15,7 @@ import org.apiguardian.api.API;
  * List<String> failed = BatchFailures.of(result.output());
  * }</pre>
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class BatchFailures {
 
     private BatchFailures() {

@@ -1,6 +1,6 @@
 package dev.lambdakit.events;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.amazonaws.services.lambda.runtime.events.CloudWatchLogsEvent;
 import java.io.ByteArrayInputStream;
@@ -28,7 +28,7 @@ import org.apiguardian.api.API;
  * String json = CloudWatchLogsEvents.decode(event);
  * }</pre>
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class CloudWatchLogsEvents {
 
     private CloudWatchLogsEvents() {

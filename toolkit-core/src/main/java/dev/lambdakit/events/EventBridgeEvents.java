@@ -1,6 +1,6 @@
 package dev.lambdakit.events;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ import org.apiguardian.api.API;
  * ScheduledEvent tick = EventBridgeEvents.scheduled("nightly-cleanup").build();
  * }</pre>
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class EventBridgeEvents {
 
     private EventBridgeEvents() {

@@ -1,6 +1,6 @@
 package dev.lambdakit.events;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -35,7 +35,7 @@ import org.apiguardian.api.API;
  * @param <SELF> the concrete builder, so chained calls keep their type
  * @param <E>    the event class
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public abstract class EventBuilder<SELF extends EventBuilder<SELF, E>, E> {
 
     private static final DateTimeFormatter ISO_MILLIS =

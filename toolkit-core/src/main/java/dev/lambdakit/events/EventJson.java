@@ -1,6 +1,6 @@
 package dev.lambdakit.events;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
@@ -29,7 +29,7 @@ import org.apiguardian.api.API;
  * byte[] wire = EventJson.toJson(event);
  * }</pre>
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class EventJson {
 
     private static final Map<Type, PojoSerializer<Object>> SHARED = new ConcurrentHashMap<>();

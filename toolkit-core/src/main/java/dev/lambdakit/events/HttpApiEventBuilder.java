@@ -1,6 +1,6 @@
 package dev.lambdakit.events;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.time.Instant;
@@ -18,7 +18,7 @@ import org.apiguardian.api.API;
  * APIGatewayV2HTTPEvent url = ApiGatewayEvents.functionUrl().get("/health").build();
  * }</pre>
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class HttpApiEventBuilder extends HttpEventBuilder<HttpApiEventBuilder, APIGatewayV2HTTPEvent> {
 
     private final boolean functionUrl;

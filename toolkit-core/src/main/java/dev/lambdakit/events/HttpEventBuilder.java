@@ -1,6 +1,6 @@
 package dev.lambdakit.events;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +31,7 @@ import org.apiguardian.api.API;
  * @param <SELF> the concrete builder
  * @param <E>    the event class
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public abstract class HttpEventBuilder<SELF extends HttpEventBuilder<SELF, E>, E> extends EventBuilder<SELF, E> {
 
     private static final DateTimeFormatter REQUEST_TIME =

@@ -1,6 +1,6 @@
 package dev.lambdakit.events;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import java.math.BigDecimal;
@@ -19,7 +19,7 @@ import org.apiguardian.api.API;
  * KinesisEvent event = KinesisEvents.stream("clicks").record("user-1", "{\"page\":\"/\"}").build();
  * }</pre>
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class KinesisEvents {
 
     private KinesisEvents() {

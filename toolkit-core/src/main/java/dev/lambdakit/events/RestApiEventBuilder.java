@@ -1,6 +1,6 @@
 package dev.lambdakit.events;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import java.time.Instant;
@@ -18,7 +18,7 @@ import org.apiguardian.api.API;
  *         .build();
  * }</pre>
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class RestApiEventBuilder extends HttpEventBuilder<RestApiEventBuilder, APIGatewayProxyRequestEvent> {
 
     RestApiEventBuilder() {

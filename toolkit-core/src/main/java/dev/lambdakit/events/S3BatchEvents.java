@@ -1,6 +1,6 @@
 package dev.lambdakit.events;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.amazonaws.services.lambda.runtime.events.S3BatchEvent;
 import com.amazonaws.services.lambda.runtime.events.S3BatchEventV2;
@@ -18,7 +18,7 @@ import org.apiguardian.api.API;
  * S3BatchEventV2 v2 = S3BatchEvents.v2().userArgument("Destination", "thumbs").task("photos", "a.jpg").build();
  * }</pre>
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class S3BatchEvents {
 
     private S3BatchEvents() {

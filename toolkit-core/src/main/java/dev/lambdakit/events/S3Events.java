@@ -1,6 +1,6 @@
 package dev.lambdakit.events;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import java.net.URLEncoder;
@@ -20,7 +20,7 @@ import org.apiguardian.api.API;
  * S3Event event = S3Events.bucket("uploads").put("photos/summer 2026.jpg", 52_000).delete("tmp/old.txt").build();
  * }</pre>
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class S3Events {
 
     private S3Events() {

@@ -1,6 +1,6 @@
 package dev.lambdakit.events;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.amazonaws.services.lambda.runtime.events.SecretsManagerRotationEvent;
 import java.util.LinkedHashMap;
@@ -15,7 +15,7 @@ import org.apiguardian.api.API;
  * SecretsManagerRotationEvent event = SecretsManagerEvents.rotation("db-password").step("createSecret").build();
  * }</pre>
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class SecretsManagerEvents {
 
     /** The four steps, in the order Secrets Manager runs them. */

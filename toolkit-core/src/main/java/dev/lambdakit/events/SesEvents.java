@@ -1,6 +1,6 @@
 package dev.lambdakit.events;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,7 +21,7 @@ import org.apiguardian.api.API;
  * Map<String, Object> event = SesEvents.received("jane@example.com", "orders@acme.example").subject("Order 42").build();
  * }</pre>
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class SesEvents {
 
     private static final DateTimeFormatter RFC_2822 =

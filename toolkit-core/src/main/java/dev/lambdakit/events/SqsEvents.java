@@ -1,6 +1,6 @@
 package dev.lambdakit.events;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Instant;
@@ -23,7 +23,7 @@ import org.apiguardian.api.API;
  * SQSEvent fifo = SqsEvents.queue("orders.fifo").message(m -> m.body("x").groupId("g1")).build();
  * }</pre>
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class SqsEvents {
 
     private SqsEvents() {

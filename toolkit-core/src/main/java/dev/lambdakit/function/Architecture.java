@@ -1,6 +1,6 @@
 package dev.lambdakit.function;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import org.apiguardian.api.API;
 
@@ -11,7 +11,7 @@ import org.apiguardian.api.API;
  * FunctionConfig.builder().handler("pkg.Handler").architecture(Architecture.ARM64).build();
  * }</pre>
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum Architecture {
     /** {@code x86_64}, Lambda's default. */
     X86_64("x86_64", 0.0000166667),

@@ -1,6 +1,6 @@
 package dev.lambdakit.function;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,7 +26,7 @@ import org.apiguardian.api.API;
  *         .build();
  * }</pre>
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class FunctionConfig {
 
     /** Names Lambda sets itself; a function's configuration may not set them. */

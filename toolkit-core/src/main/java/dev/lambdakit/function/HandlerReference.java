@@ -1,6 +1,6 @@
 package dev.lambdakit.function;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -20,7 +20,7 @@ import org.apiguardian.api.API;
  * HandlerReference.ofInstance(() -> new OrdersHandler(mockDynamo), "create");
  * }</pre>
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class HandlerReference {
 
     private final String handlerString;

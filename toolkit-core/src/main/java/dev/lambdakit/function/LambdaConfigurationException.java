@@ -1,6 +1,6 @@
 package dev.lambdakit.function;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import org.apiguardian.api.API;
 
@@ -15,7 +15,7 @@ import org.apiguardian.api.API;
  * }
  * }</pre>
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public class LambdaConfigurationException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;

@@ -10,6 +10,7 @@ import dev.lambdakit.function.FunctionConfig;
 import dev.lambdakit.runtime.Invocation;
 import dev.lambdakit.runtime.InvocationResult;
 import dev.lambdakit.runtime.LambdaError;
+import dev.lambdakit.runtime.LambdaLines;
 import dev.lambdakit.runtime.Report;
 import dev.lambdakit.server.FunctionRunner;
 import dev.lambdakit.server.RuntimeApiServer;
@@ -18,15 +19,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Random;
@@ -141,8 +139,7 @@ public final class ForkedFunction implements FunctionRunner {
             if (cold) {
                 long initStart = System.nanoTime();
                 start();
-                log.append("INIT_START Runtime Version: ").append(config.runtime().replace("java", "java:"))
-                        .append(".lambdakit-forked\n");
+                log.append(LambdaLines.initStart(config));
                 error = awaitInit();
                 initMillis = OptionalDouble.of((System.nanoTime() - initStart) / 1e6);
             }
@@ -292,8 +289,7 @@ public final class ForkedFunction implements FunctionRunner {
     }
 
     private LambdaError timeout(String requestId) {
-        String message = Instant.now().truncatedTo(ChronoUnit.SECONDS) + " " + requestId + " Task timed out after "
-                + String.format(Locale.ROOT, "%.2f", config.timeout().toMillis() / 1000.0) + " seconds";
+        String message = LambdaLines.timeoutMessage(requestId, config.timeout());
         return new LambdaError(message, null, List.of(), LambdaError.Phase.TIMEOUT, "Sandbox.Timedout", null,
                 "the runtime process was killed at the deadline; the next invocation starts a new one");
     }

@@ -1,6 +1,6 @@
 package dev.lambdakit.replay;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.lambdakit.events.EventJson;
 import dev.lambdakit.events.JsonText;
@@ -26,7 +26,7 @@ import org.apiguardian.api.API;
  * Recording recording = Recording.load(Path.of("src/test/resources/recordings/OrdersIT/stores.json"));
  * }</pre>
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Recording {
 
     private static final Pattern PORT = Pattern.compile("(127\\.0\\.0\\.1|localhost):\\d+");

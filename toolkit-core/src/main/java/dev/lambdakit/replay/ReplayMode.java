@@ -1,7 +1,7 @@
 package dev.lambdakit.replay;
 
 import dev.lambdakit.env.Settings;
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.Locale;
 import org.apiguardian.api.API;
@@ -15,7 +15,7 @@ import org.apiguardian.api.API;
  * ReplayMode mode = ReplayMode.resolve();
  * }</pre>
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum ReplayMode {
     /** Answer from the recording; no backend runs. */
     REPLAY,

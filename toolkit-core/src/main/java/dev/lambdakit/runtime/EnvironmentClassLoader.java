@@ -15,9 +15,11 @@ import java.util.concurrent.ConcurrentMap;
  * initialisers again, as a fresh JVM in Lambda does.
  *
  * <p>Classes found in a directory on the classpath (the project's {@code target/classes} and {@code
- * target/test-classes}) are defined again here; everything else (the JDK, the Lambda libraries, the AWS SDK, test
+ * target/test-classes}) that have static state, or reach a class that has, are defined again here ({@link
+ * StaticState}); everything else (classes without static state, the JDK, the Lambda libraries, the AWS SDK, test
  * frameworks and every jar) is shared with the test, so objects the test builds (events, mocks) pass through
- * unchanged. LambdaKit's own classes are always shared.
+ * unchanged, and libraries that map the function's classes see the same ones. LambdaKit's own classes are always
+ * shared.
  */
 final class EnvironmentClassLoader extends ClassLoader {
 
@@ -60,7 +62,7 @@ final class EnvironmentClassLoader extends ClassLoader {
         }
         String root = url.toExternalForm();
         root = root.substring(0, root.length() - resource.length());
-        return root.equals(OWN_ROOT) ? null : url;
+        return root.equals(OWN_ROOT) || !StaticState.needsReload(root, name) ? null : url;
     }
 
     private Class<?> define(String name, URL url) throws ClassNotFoundException {

@@ -133,13 +133,15 @@ final class ExecutionEnvironment implements AutoCloseable {
 
     /**
      * Whether a stack frame runs the function's own code: a class this environment defined (unnamed loader, no
-     * module, as {@link EnvironmentClassLoader} is), or for a handler built by a factory, the handler's class.
+     * module, as {@link EnvironmentClassLoader} is), or the handler's class and its nested classes (shared with the
+     * test when built by a factory or free of static state).
      */
     private java.util.function.Predicate<StackTraceElement> functionFrame() {
         ResolvedHandler h = handler;
         String handlerClass = h != null && h.handlerClass() != null ? h.handlerClass().getName() : null;
         boolean reloaded = config.handler().factory().isEmpty();
-        return frame -> (reloaded && frame.getClassLoaderName() == null && frame.getModuleName() == null)
+        return frame -> (reloaded && frame.getClassLoaderName() == null && frame.getModuleName() == null
+                && !frame.getClassName().startsWith("java.") && !frame.getClassName().startsWith("jdk."))
                 || (handlerClass != null && (frame.getClassName().equals(handlerClass)
                         || frame.getClassName().startsWith(handlerClass + "$")));
     }

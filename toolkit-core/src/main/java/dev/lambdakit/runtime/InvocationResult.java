@@ -1,6 +1,6 @@
 package dev.lambdakit.runtime;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.lambdakit.events.EventJson;
 import java.lang.reflect.Type;
@@ -22,7 +22,7 @@ import org.apiguardian.api.API;
  *
  * @param <T> the type the payload is read as
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class InvocationResult<T> {
 
     private final String requestId;

@@ -7,8 +7,6 @@ import dev.lambdakit.env.ReservedVariables;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -46,9 +44,7 @@ final class Invoker {
         long start = System.nanoTime();
         try {
             if (cold) {
-                sink.log("INIT_START Runtime Version: " + config.runtime().replace("java", "java:")
-                        + ".lambdakit\tRuntime Version ARN: arn:aws:lambda:" + config.region()
-                        + "::runtime:lambdakit-simulated\n");
+                sink.log(LambdaLines.initStart(config));
                 ExecutionEnvironment.InitOutcome init = env.init(System.nanoTime() + config.initTimeout().toNanos());
                 initMillis = OptionalDouble.of(init.durationMillis());
                 start = System.nanoTime();
@@ -119,8 +115,7 @@ final class Invoker {
     }
 
     private LambdaError timeout(String requestId) {
-        String message = Instant.now().truncatedTo(ChronoUnit.SECONDS) + " " + requestId + " Task timed out after "
-                + String.format(Locale.ROOT, "%.2f", config.timeout().toMillis() / 1000.0) + " seconds";
+        String message = LambdaLines.timeoutMessage(requestId, config.timeout());
         return new LambdaError(message, null, List.of(), LambdaError.Phase.TIMEOUT, "Sandbox.Timedout", null,
                 "the handler ran past the function's timeout of " + config.timeout().toSeconds() + " s; it was "
                         + "interrupted and the environment's runtime reset, so the next invocation is cold");
@@ -135,9 +130,11 @@ final class Invoker {
         for (int i = 0; i < Math.min(stack.length, 12); i++) {
             where.append("\n\tat ").append(stack[i]);
         }
+        int java = Runtime.version().feature();
+        String why = java >= 20 ? "Java " + java + " cannot stop a thread"
+                : "the thread did not stop (one blocked on a lock cannot be)";
         String warning = "LAMBDAKIT WARNING: the handler of " + config.functionName() + " ignored the interrupt "
-                + "at its timeout, and Java " + Runtime.version().feature() + " cannot stop a thread: it keeps running "
-                + "in this JVM, using a core, until it returns. Run such a function in the forked runtime "
+                + "at its timeout, and " + why + ": it keeps running in this JVM until it returns. Run such a function in the forked runtime "
                 + "(ForkedFunction), whose process ends with it. It was at:" + where;
         sink.log(warning + "\n");
         String hint = (error.hint() == null ? "" : error.hint() + ". ") + warning;

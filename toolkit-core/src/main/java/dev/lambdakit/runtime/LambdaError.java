@@ -1,6 +1,6 @@
 package dev.lambdakit.runtime;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.lambdakit.events.JsonText;
 import java.util.List;
@@ -29,7 +29,7 @@ import org.apiguardian.api.API;
  * @param cause             the exception behind it, kept in process for diagnosis (never serialized); may be null
  * @param hint              LambdaKit's advice on fixing a handler fault; may be null
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record LambdaError(String errorMessage, String errorType, List<String> stackTrace, Phase phase,
                           String functionErrorType, Throwable cause, String hint) {
 

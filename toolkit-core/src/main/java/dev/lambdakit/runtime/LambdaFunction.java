@@ -1,6 +1,6 @@
 package dev.lambdakit.runtime;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.lambdakit.env.CredentialSandbox;
 import dev.lambdakit.env.EnvScope;
@@ -28,7 +28,7 @@ import org.apiguardian.api.API;
  * }
  * }</pre>
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class LambdaFunction implements AutoCloseable {
 
     private final FunctionConfig config;

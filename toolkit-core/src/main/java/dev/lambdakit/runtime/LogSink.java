@@ -66,10 +66,6 @@ final class LogSink {
         TARGET.set(this);
     }
 
-    static void unbindCurrentThread() {
-        TARGET.remove();
-    }
-
     /** Starts a new buffer, for one invocation. */
     Buffer begin() {
         Buffer b = new Buffer();

@@ -1,6 +1,6 @@
 package dev.lambdakit.runtime;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.lambdakit.function.Architecture;
 import java.util.Locale;
@@ -31,7 +31,7 @@ import org.apiguardian.api.API;
  * @param allocatedBytes     bytes the handler thread allocated in the invocation; -1 where the JVM cannot tell
  * @param architecture       for the price
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Report(String requestId, double durationMillis, OptionalDouble initDurationMillis, int memorySizeMb,
                      int maxMemoryUsedMb, long allocatedBytes, Architecture architecture) {
 

@@ -1,6 +1,6 @@
 package dev.lambdakit.runtime;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -18,7 +18,7 @@ import org.apiguardian.api.API;
  * assertThat(context.getRemainingTimeInMillis()).isLessThanOrEqualTo(3000);
  * }</pre>
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class SimulatedContext implements Context {
 
     private final String requestId;

@@ -153,10 +153,6 @@ final class Worker {
         LockSupport.unpark(thread);
     }
 
-    boolean isAlive() {
-        return thread.isAlive();
-    }
-
     Thread thread() {
         return thread;
     }
@@ -200,13 +196,22 @@ final class Worker {
         for (int i = 0; i < n; i++) {
             Thread t = threads[i];
             if (t != except && t != Thread.currentThread() && !isCommonPoolWorker(t)
-                    && Arrays.stream(t.getStackTrace()).anyMatch(functionFrame)) {
+                    && runsFunctionCode(t.getStackTrace(), functionFrame)) {
                 others.add(t);
             }
         }
         if (!others.isEmpty()) {
             end(group.getName() + "-reaper", others);
         }
+    }
+
+    /**
+     * Whether a stack shows the function's code, or no code yet: a thread the function just started may not have
+     * been scheduled, and then shows at most {@code Thread.run}.
+     */
+    private static boolean runsFunctionCode(StackTraceElement[] stack, Predicate<StackTraceElement> functionFrame) {
+        boolean notStarted = Arrays.stream(stack).allMatch(f -> f.getClassName().equals(Thread.class.getName()));
+        return notStarted || Arrays.stream(stack).anyMatch(functionFrame);
     }
 
     private static boolean isCommonPoolWorker(Thread t) {

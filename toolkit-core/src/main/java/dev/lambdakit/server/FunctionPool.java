@@ -1,6 +1,6 @@
 package dev.lambdakit.server;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.amazonaws.services.lambda.runtime.Client;
 import com.amazonaws.services.lambda.runtime.ClientContext;
@@ -29,7 +29,7 @@ import org.apiguardian.api.API;
  * assert orders.environments() <= 2;
  * }</pre>
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class FunctionPool implements AutoCloseable {
 
     /** Thrown when every environment is busy and the pool is full. */
@@ -46,8 +46,14 @@ public final class FunctionPool implements AutoCloseable {
     private final java.util.function.Function<FunctionConfig, ? extends FunctionRunner> runners;
     private final Deque<FunctionRunner> idle = new ArrayDeque<>();
     private final List<FunctionRunner> all = new ArrayList<>();
-    private final Map<String, List<InvocationResult<Object>>> asyncAttempts = new LinkedHashMap<>();
-    private int busy;
+    /** The last {@value #KEPT_ASYNC_REQUESTS} asynchronous requests' attempts, each result with its log. */
+    private final Map<String, List<InvocationResult<Object>>> asyncAttempts = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<InvocationResult<Object>>> eldest) {
+            return size() > KEPT_ASYNC_REQUESTS;
+        }
+    };
+    static final int KEPT_ASYNC_REQUESTS = 1_000;
     private long invocations;
     private long throttles;
 
@@ -81,7 +87,7 @@ public final class FunctionPool implements AutoCloseable {
         return throttles;
     }
 
-    /** Each accepted asynchronous request's attempts, in order (up to three). */
+    /** Each accepted asynchronous request's attempts, in order (up to three), for the last 1,000 requests. */
     public synchronized Map<String, List<InvocationResult<Object>>> asyncAttempts() {
         Map<String, List<InvocationResult<Object>>> copy = new LinkedHashMap<>();
         asyncAttempts.forEach((k, v) -> copy.put(k, List.copyOf(v)));
@@ -124,13 +130,11 @@ public final class FunctionPool implements AutoCloseable {
             environment = runners.apply(config);
             all.add(environment);
         }
-        busy++;
         invocations++;
         return environment;
     }
 
     private synchronized void release(FunctionRunner environment) {
-        busy--;
         idle.addFirst(environment);
     }
 

@@ -1,6 +1,6 @@
 package dev.lambdakit.server;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.lambdakit.function.FunctionConfig;
 import dev.lambdakit.runtime.Invocation;
@@ -16,7 +16,7 @@ import org.apiguardian.api.API;
  * LambdaService.builder().function(config, 2, ForkedFunction::create).start();
  * }</pre>
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface FunctionRunner extends AutoCloseable {
 
     /** Invokes synchronously, returning the payload as plain JSON values. */

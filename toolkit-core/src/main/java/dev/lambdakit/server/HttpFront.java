@@ -1,6 +1,6 @@
 package dev.lambdakit.server;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -29,7 +29,7 @@ import org.apiguardian.api.API;
  *         HttpRequest.newBuilder(front.uri().resolve("/orders")).GET().build(), BodyHandlers.ofString());
  * }</pre>
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class HttpFront implements AutoCloseable {
 
     /** Which proxy event the function gets. */

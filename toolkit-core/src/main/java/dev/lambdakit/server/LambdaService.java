@@ -1,6 +1,6 @@
 package dev.lambdakit.server;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +41,7 @@ import org.apiguardian.api.API;
  * }
  * }</pre>
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class LambdaService implements AutoCloseable {
 
     /** Lambda's synchronous and asynchronous request limits. */
@@ -61,7 +60,14 @@ public final class LambdaService implements AutoCloseable {
         return t;
     });
     private final Duration asyncRetryDelay;
-    private final Map<String, Integer> sdkInvocationIds = new ConcurrentHashMap<>();
+    /** The SDK's invocation ids of recent requests, to spot its retries; the oldest go past 10,000. */
+    private final Map<String, Integer> sdkInvocationIds = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
+                    return size() > 10_000;
+                }
+            });
     private final List<String> duplicates = java.util.Collections.synchronizedList(new ArrayList<>());
 
     private LambdaService(Builder b) {

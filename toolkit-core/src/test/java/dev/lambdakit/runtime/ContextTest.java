@@ -100,7 +100,8 @@ class ContextTest {
             InvocationResult<Object> first = fn.invoke("{}");
             InvocationResult<Object> second = fn.invoke("{}");
 
-            assertThat(first.logLines().get(0)).startsWith("INIT_START Runtime Version: java:");
+            assertThat(first.logLines().get(0)).matches("INIT_START Runtime Version: java:\\d+\\.v\\d+\tRuntime Version ARN: "
+                    + "arn:aws:lambda:[a-z0-9-]+::runtime:[0-9a-f]{64}");
             assertThat(first.logLines()).contains("START RequestId: " + first.requestId() + " Version: $LATEST",
                     "logged via context", "printed to stdout", "END RequestId: " + first.requestId());
             assertThat(first.logLines().get(first.logLines().size() - 1))

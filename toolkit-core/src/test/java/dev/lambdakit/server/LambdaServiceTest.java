@@ -47,6 +47,8 @@ class LambdaServiceTest {
                         .handler(Handlers.Throwing.class.getName() + "::fail").build(), 2)
                 .function(FunctionConfig.builder().functionName("slow")
                         .handler(Handlers.Sleepy.class.getName() + "::sleep").timeout(Duration.ofSeconds(5)).build(), 1)
+                .function(FunctionConfig.builder().functionName("bad-init")
+                        .handler(Handlers.BadInit.class.getName()).build(), 1)
                 .function(FunctionConfig.builder().functionName("context")
                         .handler(Handlers.ContextInfo.class.getName() + "::info").build(), 1)
                 .asyncRetryDelay(Duration.ofMillis(50))
@@ -65,6 +67,17 @@ class LambdaServiceTest {
 
     static InvokeResponse invoke(String function, String payload) {
         return client.invoke(r -> r.functionName(function).payload(SdkBytes.fromUtf8String(payload)));
+    }
+
+    @Test
+    @DisplayName("a retried init failure fails as in a fresh JVM: the same error each time")
+    void initFailureRetried() {
+        InvokeResponse first = invoke("bad-init", "{}");
+        InvokeResponse second = invoke("bad-init", "{}");
+
+        assertThat(first.functionError()).isEqualTo("Unhandled");
+        assertThat(second.payload().asUtf8String()).isEqualTo(first.payload().asUtf8String())
+                .contains("Error loading class " + Handlers.BadInit.class.getName()).doesNotContain("NoClassDefFound");
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.lambdakit.junit;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.List;
 import org.apiguardian.api.API;
@@ -14,7 +14,7 @@ import org.assertj.core.api.AbstractAssert;
  * assertThat(result).batchResponse().reportsFailed("m-2", "m-5");
  * }</pre>
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public class BatchResponseAssert extends AbstractAssert<BatchResponseAssert, List<String>> {
 
     public BatchResponseAssert(List<String> failedItemIds) {

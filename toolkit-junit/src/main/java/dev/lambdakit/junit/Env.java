@@ -1,6 +1,6 @@
 package dev.lambdakit.junit;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -33,7 +33,7 @@ import org.apiguardian.api.API;
 @Documented
 @Inherited
 @Repeatable(Env.List.class)
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public @interface Env {
 
     String name();

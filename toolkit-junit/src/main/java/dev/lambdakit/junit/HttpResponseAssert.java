@@ -1,6 +1,6 @@
 package dev.lambdakit.junit;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.lambdakit.events.HttpResponse;
 import java.util.Arrays;
@@ -18,7 +18,7 @@ import org.assertj.core.api.ObjectAssert;
  *         .hasJsonBody("{\"orderId\":\"o-1\"}");
  * }</pre>
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public class HttpResponseAssert extends AbstractAssert<HttpResponseAssert, HttpResponse> {
 
     public HttpResponseAssert(HttpResponse actual) {

@@ -1,6 +1,6 @@
 package dev.lambdakit.junit;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.lambdakit.events.BatchFailures;
 import dev.lambdakit.events.EventJson;
@@ -24,7 +24,7 @@ import org.assertj.core.api.ObjectAssert;
  * assertThat(result).failedDuringInit().hasErrorType("java.lang.ExceptionInInitializerError");
  * }</pre>
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public class InvocationResultAssert extends AbstractAssert<InvocationResultAssert, InvocationResult<?>> {
 
     private static final int FRAMES = 5;

@@ -1,6 +1,6 @@
 package dev.lambdakit.junit;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.lambdakit.events.HttpResponse;
 import dev.lambdakit.runtime.InvocationResult;
@@ -23,7 +23,7 @@ import org.assertj.core.annotation.CheckReturnValue;
  * }</pre>
  */
 @CheckReturnValue
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public class LambdaAssertions extends Assertions {
 
     protected LambdaAssertions() {

@@ -1,6 +1,6 @@
 package dev.lambdakit.junit;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.lambdakit.cloud.AwsService;
 import dev.lambdakit.cloud.BackendKind;
@@ -41,7 +41,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Documented
 @Inherited
 @ExtendWith({GuardExtension.class, LambdaExtension.class})
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public @interface LambdaTest {
 
     /** The handler string, {@code pkg.Class} or {@code pkg.Class::method}, as in the function's configuration. */
