@@ -146,6 +146,7 @@ final class ExecutionEnvironment implements AutoCloseable {
                         || frame.getClassName().startsWith(handlerClass + "$")));
     }
 
+    @SuppressWarnings("removal") // ThreadGroup.setDaemon: still what keeps groups from piling up on Java 17 and 18
     private void startRuntime() {
         if (worker != null) {
             worker.stop();

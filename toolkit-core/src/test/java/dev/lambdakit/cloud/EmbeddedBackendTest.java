@@ -78,8 +78,10 @@ class EmbeddedBackendTest {
                 .credentialsProvider(FAKE).build()) {
             String table = "lk-" + UUID.randomUUID().toString().substring(0, 8);
             dynamo.createTable(r -> r.tableName(table)
-                    .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
-                    .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+                    .keySchema(software.amazon.awssdk.services.dynamodb.model.KeySchemaElement.builder()
+                            .attributeName("id").keyType(KeyType.HASH).build())
+                    .attributeDefinitions(software.amazon.awssdk.services.dynamodb.model.AttributeDefinition.builder()
+                            .attributeName("id").attributeType(ScalarAttributeType.S).build())
                     .billingMode("PAY_PER_REQUEST"));
             FunctionConfig config = FunctionConfig.builder().handler(CloudHandlers.TableWriter.class.getName()
                     + "::handle").env(Backends.environment(backend, List.of(AwsService.DYNAMODB)))

@@ -42,8 +42,10 @@ class OrdersE2EIT {
     @BeforeAll
     static void createTable(TestResources resources) {
         resources.dynamoDb().createTable(r -> r.tableName("orders-e2e").billingMode("PAY_PER_REQUEST")
-                .keySchema(k -> k.attributeName("orderId").keyType(KeyType.HASH))
-                .attributeDefinitions(a -> a.attributeName("orderId").attributeType(ScalarAttributeType.S)));
+                .keySchema(software.amazon.awssdk.services.dynamodb.model.KeySchemaElement.builder()
+                        .attributeName("orderId").keyType(KeyType.HASH).build())
+                .attributeDefinitions(software.amazon.awssdk.services.dynamodb.model.AttributeDefinition.builder()
+                        .attributeName("orderId").attributeType(ScalarAttributeType.S).build()));
     }
 
     @Test
