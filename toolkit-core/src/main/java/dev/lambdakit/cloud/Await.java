@@ -21,8 +21,7 @@ public final class Await {
 
     private static final Duration POLL = Duration.ofMillis(50);
 
-    private Await() {
-    }
+    private Await() {}
 
     /**
      * Polls {@code probe} until it returns a present value.
@@ -46,8 +45,8 @@ public final class Await {
             }
             if (System.nanoTime() - deadline >= 0) {
                 AssertionError error = new AssertionError("Timed out after " + timeout.toMillis() + " ms waiting for "
-                        + what + " (" + attempts + " attempts" + (last == null ? ", each found nothing)"
-                        : "; the last failed with " + last + ")"));
+                        + what + " (" + attempts + " attempts"
+                        + (last == null ? ", each found nothing)" : "; the last failed with " + last + ")"));
                 if (last != null) {
                     error.initCause(last);
                 }

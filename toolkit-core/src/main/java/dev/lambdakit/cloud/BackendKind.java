@@ -1,8 +1,8 @@
 package dev.lambdakit.cloud;
 
-import dev.lambdakit.env.Settings;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.lambdakit.env.Settings;
 import java.util.Arrays;
 import java.util.Locale;
 import org.apiguardian.api.API;
@@ -43,8 +43,10 @@ public enum BackendKind {
         try {
             return valueOf(override.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Unknown backend '" + override + "' in " + PROPERTY + "/" + VARIABLE
-                    + "; valid backends are " + Arrays.toString(values()).toLowerCase(Locale.ROOT), e);
+            throw new IllegalArgumentException(
+                    "Unknown backend '" + override + "' in " + PROPERTY + "/" + VARIABLE + "; valid backends are "
+                            + Arrays.toString(values()).toLowerCase(Locale.ROOT),
+                    e);
         }
     }
 }

@@ -17,8 +17,7 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class Backends {
 
-    private Backends() {
-    }
+    private Backends() {}
 
     /**
      * The backend of this kind.

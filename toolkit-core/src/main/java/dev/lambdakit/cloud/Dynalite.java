@@ -22,7 +22,8 @@ final class Dynalite implements AutoCloseable {
     static final String VERSION = "4.0.0";
     static final String HOME_PROPERTY = "lambdakit.dynalite.home";
 
-    private static final String SCRIPT = String.join("\n",
+    private static final String SCRIPT = String.join(
+            "\n",
             "const dynalite = require('dynalite');",
             "const server = dynalite({createTableMs: 0, deleteTableMs: 0, updateTableMs: 0});",
             "server.listen(Number(process.argv[1]), '127.0.0.1', err => { if (err) { console.error(err); "
@@ -89,9 +90,12 @@ final class Dynalite implements AutoCloseable {
 
     private static Optional<Path> home() {
         String configured = Settings.get(HOME_PROPERTY).orElse(null);
-        List<Path> candidates = configured != null ? List.of(Path.of(configured), Path.of(configured, "node_modules"))
+        List<Path> candidates = configured != null
+                ? List.of(Path.of(configured), Path.of(configured, "node_modules"))
                 : List.of(cacheDir().resolve("node_modules"));
-        return candidates.stream().filter(p -> Files.isDirectory(p.resolve("dynalite"))).findFirst();
+        return candidates.stream()
+                .filter(p -> Files.isDirectory(p.resolve("dynalite")))
+                .findFirst();
     }
 
     private static Path cacheDir() {
@@ -102,12 +106,20 @@ final class Dynalite implements AutoCloseable {
         Path dir = cacheDir();
         try {
             Files.createDirectories(dir);
-            Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--prefix", dir.toString(),
-                    "dynalite@" + VERSION).redirectErrorStream(true).start();
+            Process npm = new ProcessBuilder(
+                            "npm",
+                            "install",
+                            "--no-audit",
+                            "--no-fund",
+                            "--prefix",
+                            dir.toString(),
+                            "dynalite@" + VERSION)
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {
-                throw new IllegalStateException("npm could not install dynalite@" + VERSION + " into " + dir + ":\n"
-                        + out);
+                throw new IllegalStateException(
+                        "npm could not install dynalite@" + VERSION + " into " + dir + ":\n" + out);
             }
             return dir.resolve("node_modules");
         } catch (IOException e) {

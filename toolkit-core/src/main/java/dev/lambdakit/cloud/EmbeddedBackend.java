@@ -74,30 +74,36 @@ public final class EmbeddedBackend implements AwsBackend {
         try {
             switch (service) {
                 case S3 -> {
-                    IsolatedEmulators.Running s3 = IsolatedEmulators.start("dev.lambdakit.embedded.S3Server",
-                            FreePorts.LOOPBACK);
+                    IsolatedEmulators.Running s3 =
+                            IsolatedEmulators.start("dev.lambdakit.embedded.S3Server", FreePorts.LOOPBACK);
                     server = s3;
                     endpoint = s3.endpoint();
                 }
                 case SQS -> {
-                    IsolatedEmulators.Running sqs = IsolatedEmulators.start("dev.lambdakit.embedded.SqsServer",
-                            FreePorts.LOOPBACK, region, accountId);
+                    IsolatedEmulators.Running sqs = IsolatedEmulators.start(
+                            "dev.lambdakit.embedded.SqsServer", FreePorts.LOOPBACK, region, accountId);
                     server = sqs;
                     endpoint = sqs.endpoint();
                 }
                 case DYNAMODB -> {
                     Dynalite.unavailableReason().ifPresent(reason -> {
-                        throw new ServiceUnavailableException(service, "DYNAMODB is not available from the embedded "
-                                + "backend here: " + reason + ". Install Node.js 20+ (dynalite " + Dynalite.VERSION
-                                + " is then installed with npm), or use the localstack backend where Docker runs");
+                        throw new ServiceUnavailableException(
+                                service,
+                                "DYNAMODB is not available from the embedded "
+                                        + "backend here: " + reason + ". Install Node.js 20+ (dynalite "
+                                        + Dynalite.VERSION
+                                        + " is then installed with npm), or use the localstack backend where Docker runs");
                     });
                     Dynalite dynalite = Dynalite.start();
                     server = dynalite;
                     endpoint = dynalite.endpoint();
                 }
-                default -> throw new ServiceUnavailableException(service, service + " has no embedded emulator; "
-                        + "the localstack backend serves it where Docker runs (-D" + BackendKind.PROPERTY
-                        + "=localstack)");
+                default ->
+                    throw new ServiceUnavailableException(
+                            service,
+                            service + " has no embedded emulator; "
+                                    + "the localstack backend serves it where Docker runs (-D" + BackendKind.PROPERTY
+                                    + "=localstack)");
             }
         } catch (ServiceUnavailableException | MissingArtifactException e) {
             throw e;

@@ -1,8 +1,8 @@
 package dev.lambdakit.cloud;
 
-import dev.lambdakit.env.Settings;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.lambdakit.env.Settings;
 import java.net.URI;
 import java.util.EnumSet;
 import java.util.Set;
@@ -41,7 +41,8 @@ public final class ExternalBackend implements AwsBackend {
             throw new IllegalStateException("The external backend needs an endpoint: set -D" + ENDPOINT_PROPERTY
                     + "=http://127.0.0.1:4566 (or LAMBDAKIT_ENDPOINT)");
         }
-        return new ExternalBackend(URI.create(value.trim()), Settings.get("lambdakit.region").orElse("us-east-1"));
+        return new ExternalBackend(
+                URI.create(value.trim()), Settings.get("lambdakit.region").orElse("us-east-1"));
     }
 
     @Override

@@ -13,8 +13,7 @@ final class FreePorts {
 
     static final String LOOPBACK = "127.0.0.1";
 
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     static int find() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {

@@ -30,8 +30,7 @@ final class IsolatedEmulators {
 
     private static ClassLoader loader;
 
-    private IsolatedEmulators() {
-    }
+    private IsolatedEmulators() {}
 
     /** Whether toolkit-embedded is on the class path. */
     static boolean present() {
@@ -84,8 +83,8 @@ final class IsolatedEmulators {
                         + "the test class path: add it as a test dependency, its version managed by "
                         + "dev.lambdakit:lambdakit-bom");
             }
-            loader = new URLClassLoader("lambdakit-embedded", urls(index).toArray(URL[]::new),
-                    ClassLoader.getPlatformClassLoader());
+            loader = new URLClassLoader(
+                    "lambdakit-embedded", urls(index).toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
         }
         return loader;
     }
@@ -104,7 +103,8 @@ final class IsolatedEmulators {
             Path folder = Files.createDirectories(ScratchFolder.get().resolve("embedded"));
             for (String entry : text.split(";")) {
                 Path target = folder.resolve(entry.substring(entry.lastIndexOf('/') + 1));
-                try (InputStream in = url(base + "META-INF/lambdakit/embedded/" + entry).openStream()) {
+                try (InputStream in =
+                        url(base + "META-INF/lambdakit/embedded/" + entry).openStream()) {
                     Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
                 }
                 urls.add(target.toUri().toURL());

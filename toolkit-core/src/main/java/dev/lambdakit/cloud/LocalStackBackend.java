@@ -31,8 +31,8 @@ public final class LocalStackBackend implements AwsBackend {
 
     private LocalStackBackend() {
         String token = System.getenv("LOCALSTACK_AUTH_TOKEN");
-        DockerImageName image = DockerImageName.parse(token == null || token.isBlank() ? TOKENLESS_IMAGE
-                : "localstack/localstack:latest");
+        DockerImageName image = DockerImageName.parse(
+                token == null || token.isBlank() ? TOKENLESS_IMAGE : "localstack/localstack:latest");
         LocalStackContainer c = new LocalStackContainer(image);
         if (token != null && !token.isBlank()) {
             c = c.withEnv("LOCALSTACK_AUTH_TOKEN", token);
@@ -53,8 +53,10 @@ public final class LocalStackBackend implements AwsBackend {
     /** The run's container, started on first use. */
     public static synchronized LocalStackBackend shared() {
         if (!dockerAvailable()) {
-            throw new ServiceUnavailableException(null, "The localstack backend needs a Docker engine, and none "
-                    + "answers here; use the embedded backend (the default) or an external endpoint");
+            throw new ServiceUnavailableException(
+                    null,
+                    "The localstack backend needs a Docker engine, and none "
+                            + "answers here; use the embedded backend (the default) or an external endpoint");
         }
         if (shared == null) {
             shared = new LocalStackBackend();

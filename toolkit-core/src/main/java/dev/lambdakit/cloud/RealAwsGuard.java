@@ -66,7 +66,8 @@ public final class RealAwsGuard implements ExecutionInterceptor {
     /** The error for a refused request, with the cause when the SDK ignored the backend's endpoint variables. */
     static RealAwsAccessException refusal(String call, String endpoint) {
         String stale = SdkSupport.endpointVariablesIgnored()
-                .map(reason -> " This request ignored the backend's endpoint variables: " + reason + ".").orElse("");
+                .map(reason -> " This request ignored the backend's endpoint variables: " + reason + ".")
+                .orElse("");
         return new RealAwsAccessException("LambdaKit stopped a request to real AWS: " + call + " to " + endpoint
                 + "." + stale + " Tests run against emulators: use @LambdaTest(services = ...) so clients find the "
                 + "backend's endpoint, or, to reach the cloud on purpose, annotate the test with @AllowRealAws (or "
@@ -115,8 +116,17 @@ public final class RealAwsGuard implements ExecutionInterceptor {
     }
 
     /** Fixed domains, kept with the SDK's own list in case an SDK predates a partition. */
-    private static final List<String> KNOWN_DOMAINS = List.of("amazonaws.com", "amazonaws.com.cn", "api.aws",
-            "on.aws", "c2s.ic.gov", "sc2s.sgov.gov", "cloud.adc-e.uk", "csp.hci.ic.gov", "amazonaws.eu");
+    private static final List<String> KNOWN_DOMAINS = List.of(
+            "amazonaws.com",
+            "amazonaws.com.cn",
+            "api.aws",
+            "on.aws",
+            "c2s.ic.gov",
+            "sc2s.sgov.gov",
+            "cloud.adc-e.uk",
+            "csp.hci.ic.gov",
+            "amazonaws.eu");
+
     private static final Set<String> DOMAINS = domains();
     /** Non-loopback addresses of backends LambdaKit started or was given (a remote Docker host, say). */
     private static final Set<String> BACKEND_HOSTS = ConcurrentHashMap.newKeySet();
@@ -159,8 +169,8 @@ public final class RealAwsGuard implements ExecutionInterceptor {
     }
 
     private static boolean isLoopback(String literal) {
-        String bare = literal.startsWith("[") && literal.endsWith("]") ? literal.substring(1, literal.length() - 1)
-                : literal;
+        String bare =
+                literal.startsWith("[") && literal.endsWith("]") ? literal.substring(1, literal.length() - 1) : literal;
         try {
             return InetAddress.getByName(bare).isLoopbackAddress(); // a literal: no name lookup
         } catch (UnknownHostException e) {

@@ -16,11 +16,14 @@ public final class RealAwsGuardV1 extends RequestHandler2 {
 
     @Override
     public void beforeRequest(Request<?> request) {
-        String host = request.getEndpoint() == null ? null : request.getEndpoint().getHost();
+        String host =
+                request.getEndpoint() == null ? null : request.getEndpoint().getHost();
         if (RealAwsGuard.isRealAws(host) && RealAwsGuard.guarding()) {
-            String operation = request.getOriginalRequest() == null ? "request"
+            String operation = request.getOriginalRequest() == null
+                    ? "request"
                     : request.getOriginalRequest().getClass().getSimpleName().replaceFirst("Request$", "");
-            throw RealAwsGuard.refusal(request.getServiceName() + "." + operation,
+            throw RealAwsGuard.refusal(
+                    request.getServiceName() + "." + operation,
                     request.getEndpoint().getScheme() + "://" + host);
         }
     }

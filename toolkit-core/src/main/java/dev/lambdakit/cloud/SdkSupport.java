@@ -17,14 +17,13 @@ public final class SdkSupport {
     /** The first SDK release with the {@code checksums} module's {@code SdkChecksum}, which S3Proxy 4.1 calls. */
     public static final String EMBEDDED_S3_SINCE = "2.30.0";
 
-    private SdkSupport() {
-    }
+    private SdkSupport() {}
 
     /** The SDK version from {@code sdk-core}, empty when no SDK 2.x is on the class path. */
     public static Optional<String> version() {
         try {
-            Class<?> info = Class.forName("software.amazon.awssdk.core.util.VersionInfo", true,
-                    SdkSupport.class.getClassLoader());
+            Class<?> info = Class.forName(
+                    "software.amazon.awssdk.core.util.VersionInfo", true, SdkSupport.class.getClassLoader());
             return Optional.ofNullable((String) info.getField("SDK_VERSION").get(null));
         } catch (ReflectiveOperationException | LinkageError e) {
             return Optional.empty();
@@ -33,7 +32,8 @@ public final class SdkSupport {
 
     /** Why clients of this SDK ignore the backend's endpoint variables; empty when they honour them. */
     public static Optional<String> endpointVariablesIgnored() {
-        return version().filter(v -> compare(v, ENDPOINT_VARIABLES_SINCE) < 0)
+        return version()
+                .filter(v -> compare(v, ENDPOINT_VARIABLES_SINCE) < 0)
                 .map(v -> "the AWS SDK for Java on the test class path is " + v + ", and clients read "
                         + "AWS_ENDPOINT_URL_<SERVICE> only from " + ENDPOINT_VARIABLES_SINCE + " on");
     }
@@ -54,7 +54,8 @@ public final class SdkSupport {
                     + "test class path (at least software.amazon.awssdk:sdk-core, and the clients the test injects, "
                     + "such as software.amazon.awssdk:s3), " + ENDPOINT_VARIABLES_SINCE + " or newer");
         }
-        String needed = embeddedS3 && compare(ENDPOINT_VARIABLES_SINCE, EMBEDDED_S3_SINCE) < 0 ? EMBEDDED_S3_SINCE
+        String needed = embeddedS3 && compare(ENDPOINT_VARIABLES_SINCE, EMBEDDED_S3_SINCE) < 0
+                ? EMBEDDED_S3_SINCE
                 : ENDPOINT_VARIABLES_SINCE;
         if (compare(found, needed) >= 0) {
             return;

@@ -42,8 +42,12 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 public final class SqsEventSource {
 
     /** What happened to one polled batch. */
-    public record Batch(List<String> messageIds, InvocationResult<Object> invocation, List<String> deleted,
-                        List<String> retried, String failureReason) {
+    public record Batch(
+            List<String> messageIds,
+            InvocationResult<Object> invocation,
+            List<String> deleted,
+            List<String> retried,
+            String failureReason) {
         /** Whether the whole batch failed (nothing deleted). */
         public boolean failedAsWhole() {
             return failureReason != null;
@@ -64,8 +68,9 @@ public final class SqsEventSource {
         this.function = b.function;
         this.sqs = b.sqs;
         this.queueUrl = b.queueUrl;
-        Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(r -> r.queueUrl(queueUrl)
-                .attributeNames(QueueAttributeName.ALL)).attributes();
+        Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(
+                        r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.ALL))
+                .attributes();
         this.queueArn = attributes.get(QueueAttributeName.QUEUE_ARN);
         this.region = queueArn.split(":")[3];
         this.fifo = queueUrl.endsWith(".fifo");
@@ -172,9 +177,12 @@ public final class SqsEventSource {
         long windowEnd = System.nanoTime() + batchWindow.toNanos();
         do {
             int want = Math.min(10, batchSize - messages.size());
-            List<Message> got = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(want)
-                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL).messageAttributeNames("All")
-                    .waitTimeSeconds(messages.isEmpty() && batchWindow.isZero() ? 1 : 0)).messages();
+            List<Message> got = sqs.receiveMessage(r -> r.queueUrl(queueUrl)
+                            .maxNumberOfMessages(want)
+                            .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+                            .messageAttributeNames("All")
+                            .waitTimeSeconds(messages.isEmpty() && batchWindow.isZero() ? 1 : 0))
+                    .messages();
             messages.addAll(got);
             if (got.isEmpty() && System.nanoTime() < windowEnd) {
                 sleep();

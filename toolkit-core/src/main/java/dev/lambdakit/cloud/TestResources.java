@@ -39,16 +39,13 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 public final class TestResources implements AutoCloseable {
 
     /** A bucket. */
-    public record Bucket(String name) {
-    }
+    public record Bucket(String name) {}
 
     /** A queue; {@code deadLetter} when it has a redrive policy. */
-    public record Queue(String name, String url, String arn, Optional<Queue> deadLetter) {
-    }
+    public record Queue(String name, String url, String arn, Optional<Queue> deadLetter) {}
 
     /** A table with a string hash key (and optional range key); {@code streamArn} when streams are on. */
-    public record Table(String name, Optional<String> streamArn) {
-    }
+    public record Table(String name, Optional<String> streamArn) {}
 
     private static final StaticCredentialsProvider FAKE = StaticCredentialsProvider.create(
             AwsBasicCredentials.create("ASIALAMBDAKITFIXTURE", "lambdakit-fixture-secret-not-a-real-key00"));
@@ -83,8 +80,11 @@ public final class TestResources implements AutoCloseable {
     public synchronized S3Client s3() {
         if (s3 == null) {
             s3 = ToolkitClients.withoutGlobalInterceptors(S3Client.builder())
-                    .endpointOverride(backend.endpoint(AwsService.S3)).forcePathStyle(true)
-                    .region(Region.of(backend.region())).credentialsProvider(FAKE).build();
+                    .endpointOverride(backend.endpoint(AwsService.S3))
+                    .forcePathStyle(true)
+                    .region(Region.of(backend.region()))
+                    .credentialsProvider(FAKE)
+                    .build();
         }
         return s3;
     }
@@ -93,7 +93,9 @@ public final class TestResources implements AutoCloseable {
         if (sqs == null) {
             sqs = ToolkitClients.withoutGlobalInterceptors(SqsClient.builder())
                     .endpointOverride(backend.endpoint(AwsService.SQS))
-                    .region(Region.of(backend.region())).credentialsProvider(FAKE).build();
+                    .region(Region.of(backend.region()))
+                    .credentialsProvider(FAKE)
+                    .build();
         }
         return sqs;
     }
@@ -102,7 +104,9 @@ public final class TestResources implements AutoCloseable {
         if (dynamo == null) {
             dynamo = ToolkitClients.withoutGlobalInterceptors(DynamoDbClient.builder())
                     .endpointOverride(backend.endpoint(AwsService.DYNAMODB))
-                    .region(Region.of(backend.region())).credentialsProvider(FAKE).build();
+                    .region(Region.of(backend.region()))
+                    .credentialsProvider(FAKE)
+                    .build();
         }
         return dynamo;
     }
@@ -119,7 +123,8 @@ public final class TestResources implements AutoCloseable {
     public Bucket bucketNamed(String name) {
         s3().createBucket(r -> r.bucket(name));
         cleanup.add(() -> {
-            s3().listObjectsV2Paginator(r -> r.bucket(name)).contents()
+            s3().listObjectsV2Paginator(r -> r.bucket(name))
+                    .contents()
                     .forEach(o -> s3().deleteObject(r -> r.bucket(name).key(o.key())));
             s3().deleteBucket(r -> r.bucket(name));
         });
@@ -130,8 +135,8 @@ public final class TestResources implements AutoCloseable {
      * Creates a queue, with a dead-letter queue receiving messages after {@code maxReceiveCount} receives when
      * {@code deadLetter} is set.
      */
-    public Queue queue(String hint, boolean deadLetter, int maxReceiveCount, int visibilityTimeoutSeconds,
-                       boolean fifo) {
+    public Queue queue(
+            String hint, boolean deadLetter, int maxReceiveCount, int visibilityTimeoutSeconds, boolean fifo) {
         return queueNamed(uniqueName(hint), deadLetter, maxReceiveCount, visibilityTimeoutSeconds, fifo);
     }
 
@@ -139,15 +144,15 @@ public final class TestResources implements AutoCloseable {
      * {@link #queue} with exactly this name (a FIFO queue's {@code .fifo} suffix added if missing; the dead-letter
      * queue is {@code <name>-dlq}). Tests running in parallel must not share an exact name.
      */
-    public Queue queueNamed(String name, boolean deadLetter, int maxReceiveCount, int visibilityTimeoutSeconds,
-                            boolean fifo) {
+    public Queue queueNamed(
+            String name, boolean deadLetter, int maxReceiveCount, int visibilityTimeoutSeconds, boolean fifo) {
         String base = fifo && name.endsWith(".fifo") ? name.substring(0, name.length() - 5) : name;
-        Optional<Queue> dlq = deadLetter ? Optional.of(createQueue(base + "-dlq", Map.of(), fifo))
-                : Optional.empty();
+        Optional<Queue> dlq = deadLetter ? Optional.of(createQueue(base + "-dlq", Map.of(), fifo)) : Optional.empty();
         java.util.Map<QueueAttributeName, String> attributes = new java.util.HashMap<>();
         attributes.put(QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(visibilityTimeoutSeconds));
-        dlq.ifPresent(d -> attributes.put(QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\""
-                + d.arn() + "\",\"maxReceiveCount\":\"" + maxReceiveCount + "\"}"));
+        dlq.ifPresent(d -> attributes.put(
+                QueueAttributeName.REDRIVE_POLICY,
+                "{\"deadLetterTargetArn\":\"" + d.arn() + "\",\"maxReceiveCount\":\"" + maxReceiveCount + "\"}"));
         Queue main = createQueue(base, attributes, fifo);
         return new Queue(main.name(), main.url(), main.arn(), dlq);
     }
@@ -161,7 +166,8 @@ public final class TestResources implements AutoCloseable {
         }
         String url = sqs().createQueue(r -> r.queueName(name).attributes(all)).queueUrl();
         String arn = sqs().getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
+                .attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
         cleanup.add(() -> sqs().deleteQueue(r -> r.queueUrl(url)));
         return new Queue(name, url, arn, Optional.empty());
     }
@@ -188,50 +194,77 @@ public final class TestResources implements AutoCloseable {
     public Table tableNamed(String name, String hashKey, String rangeKey, boolean stream, List<String> indexes) {
         List<KeySchemaElement> keys = new ArrayList<>();
         List<AttributeDefinition> definitions = new ArrayList<>();
-        keys.add(KeySchemaElement.builder().attributeName(hashKey).keyType(KeyType.HASH).build());
-        definitions.add(AttributeDefinition.builder().attributeName(hashKey).attributeType(ScalarAttributeType.S)
+        keys.add(KeySchemaElement.builder()
+                .attributeName(hashKey)
+                .keyType(KeyType.HASH)
+                .build());
+        definitions.add(AttributeDefinition.builder()
+                .attributeName(hashKey)
+                .attributeType(ScalarAttributeType.S)
                 .build());
         if (rangeKey != null && !rangeKey.isEmpty()) {
-            keys.add(KeySchemaElement.builder().attributeName(rangeKey).keyType(KeyType.RANGE).build());
-            definitions.add(AttributeDefinition.builder().attributeName(rangeKey)
-                    .attributeType(ScalarAttributeType.S).build());
+            keys.add(KeySchemaElement.builder()
+                    .attributeName(rangeKey)
+                    .keyType(KeyType.RANGE)
+                    .build());
+            definitions.add(AttributeDefinition.builder()
+                    .attributeName(rangeKey)
+                    .attributeType(ScalarAttributeType.S)
+                    .build());
         }
         List<software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex> gsis = new ArrayList<>();
         for (String index : indexes) {
             String[] parts = index.split(":");
-            if (parts.length < 2 || parts.length > 3 || java.util.Arrays.stream(parts).anyMatch(String::isBlank)) {
-                throw new IllegalArgumentException("Index '" + index + "' must be written name:hashKey or "
-                        + "name:hashKey:rangeKey");
+            if (parts.length < 2
+                    || parts.length > 3
+                    || java.util.Arrays.stream(parts).anyMatch(String::isBlank)) {
+                throw new IllegalArgumentException(
+                        "Index '" + index + "' must be written name:hashKey or " + "name:hashKey:rangeKey");
             }
             List<KeySchemaElement> indexKeys = new ArrayList<>();
             for (int i = 1; i < parts.length; i++) {
                 String attribute = parts[i];
-                indexKeys.add(KeySchemaElement.builder().attributeName(attribute)
-                        .keyType(i == 1 ? KeyType.HASH : KeyType.RANGE).build());
+                indexKeys.add(KeySchemaElement.builder()
+                        .attributeName(attribute)
+                        .keyType(i == 1 ? KeyType.HASH : KeyType.RANGE)
+                        .build());
                 if (definitions.stream().noneMatch(d -> d.attributeName().equals(attribute))) {
-                    definitions.add(AttributeDefinition.builder().attributeName(attribute)
-                            .attributeType(ScalarAttributeType.S).build());
+                    definitions.add(AttributeDefinition.builder()
+                            .attributeName(attribute)
+                            .attributeType(ScalarAttributeType.S)
+                            .build());
                 }
             }
             gsis.add(software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex.builder()
-                    .indexName(parts[0]).keySchema(indexKeys)
-                    .projection(p -> p.projectionType(software.amazon.awssdk.services.dynamodb.model.ProjectionType.ALL))
+                    .indexName(parts[0])
+                    .keySchema(indexKeys)
+                    .projection(
+                            p -> p.projectionType(software.amazon.awssdk.services.dynamodb.model.ProjectionType.ALL))
                     .build());
         }
-        var created = dynamoDb().createTable(r -> {
-            r.tableName(name).keySchema(keys).attributeDefinitions(definitions).billingMode("PAY_PER_REQUEST");
-            if (!gsis.isEmpty()) {
-                r.globalSecondaryIndexes(gsis);
-            }
-            if (stream) {
-                r.streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES));
-            }
-        }).tableDescription();
+        var created = dynamoDb()
+                .createTable(r -> {
+                    r.tableName(name)
+                            .keySchema(keys)
+                            .attributeDefinitions(definitions)
+                            .billingMode("PAY_PER_REQUEST");
+                    if (!gsis.isEmpty()) {
+                        r.globalSecondaryIndexes(gsis);
+                    }
+                    if (stream) {
+                        r.streamSpecification(
+                                s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES));
+                    }
+                })
+                .tableDescription();
         cleanup.add(() -> dynamoDb().deleteTable(r -> r.tableName(name)));
         if (stream && created.latestStreamArn() == null) {
-            throw new ServiceUnavailableException(AwsService.DYNAMODB, "The " + backend.name() + " backend created "
-                    + "table " + name + " without a stream (dynalite has no DynamoDB Streams); the localstack backend "
-                    + "supports streams");
+            throw new ServiceUnavailableException(
+                    AwsService.DYNAMODB,
+                    "The " + backend.name() + " backend created "
+                            + "table " + name
+                            + " without a stream (dynalite has no DynamoDB Streams); the localstack backend "
+                            + "supports streams");
         }
         return new Table(name, Optional.ofNullable(created.latestStreamArn()));
     }

@@ -20,8 +20,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 @API(status = INTERNAL, since = "0.1")
 public final class ToolkitClients {
 
-    private ToolkitClients() {
-    }
+    private ToolkitClients() {}
 
     /** Adds the plugin to {@code builder} and returns it; SDKs older than plugins (2.21) keep their interceptors. */
     public static <B extends SdkClientBuilder<B, ?>> B withoutGlobalInterceptors(B builder) {
@@ -37,11 +36,13 @@ public final class ToolkitClients {
 
         @Override
         public void configureClient(software.amazon.awssdk.core.SdkServiceClientConfiguration.Builder config) {
-            Set<Class<?>> global = new ClasspathInterceptorChainFactory().getGlobalInterceptors().stream()
-                    .map(Object::getClass).collect(Collectors.toSet());
+            Set<Class<?>> global = new ClasspathInterceptorChainFactory()
+                    .getGlobalInterceptors().stream().map(Object::getClass).collect(Collectors.toSet());
             List<ExecutionInterceptor> kept = config.overrideConfiguration().executionInterceptors().stream()
-                    .filter(i -> !global.contains(i.getClass())).toList();
-            config.overrideConfiguration(config.overrideConfiguration().toBuilder().executionInterceptors(kept)
+                    .filter(i -> !global.contains(i.getClass()))
+                    .toList();
+            config.overrideConfiguration(config.overrideConfiguration().toBuilder()
+                    .executionInterceptors(kept)
                     .build());
         }
     }

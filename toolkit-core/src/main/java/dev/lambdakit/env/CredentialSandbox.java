@@ -26,15 +26,23 @@ public final class CredentialSandbox {
 
     /** System properties the AWS SDK v2 prefers over the environment. */
     public static final List<String> CONFLICTING_PROPERTIES = List.of(
-            "aws.accessKeyId", "aws.secretAccessKey", "aws.secretKey", "aws.sessionToken", "aws.region",
-            "aws.profile", "aws.sharedCredentialsFile", "aws.configFile", "aws.webIdentityTokenFile",
-            "aws.roleArn", "aws.containerCredentialsPath", "aws.containerCredentialsFullUri",
+            "aws.accessKeyId",
+            "aws.secretAccessKey",
+            "aws.secretKey",
+            "aws.sessionToken",
+            "aws.region",
+            "aws.profile",
+            "aws.sharedCredentialsFile",
+            "aws.configFile",
+            "aws.webIdentityTokenFile",
+            "aws.roleArn",
+            "aws.containerCredentialsPath",
+            "aws.containerCredentialsFullUri",
             "aws.ec2MetadataServiceEndpoint");
 
     private static volatile Path emptyFile;
 
-    private CredentialSandbox() {
-    }
+    private CredentialSandbox() {}
 
     /**
      * The variables that keep the AWS SDKs away from the developer's own files and machine identity: the shared
@@ -61,8 +69,11 @@ public final class CredentialSandbox {
     public static Map<String, String> sanitized(Map<String, String> realEnvironment) {
         Map<String, String> vars = new HashMap<>();
         realEnvironment.forEach((name, value) -> {
-            if (!(name.startsWith("AWS_") || name.startsWith("_AWS") || name.startsWith("LAMBDA_")
-                    || name.equals("_HANDLER") || name.equals("_X_AMZN_TRACE_ID"))) {
+            if (!(name.startsWith("AWS_")
+                    || name.startsWith("_AWS")
+                    || name.startsWith("LAMBDA_")
+                    || name.equals("_HANDLER")
+                    || name.equals("_X_AMZN_TRACE_ID"))) {
                 vars.put(name, value);
             }
         });

@@ -36,8 +36,7 @@ public final class EnvironmentOverlay {
     /** What a thread with no open scope sees while the overlay is installed; recomputed as scopes change. */
     private static volatile EnvScope unbound;
 
-    private EnvironmentOverlay() {
-    }
+    private EnvironmentOverlay() {}
 
     /**
      * Opens a scope with these variables ({@code null} values hide real ones). The overlay is installed on the
@@ -210,8 +209,9 @@ public final class EnvironmentOverlay {
             try {
                 Class<?> wrapperClass = Class.forName("java.util.Collections$UnmodifiableMap");
                 if (wrapper.getClass() != wrapperClass) {
-                    throw new IllegalStateException("System.getenv() is a " + wrapper.getClass().getName()
-                            + ", not the java.util.Collections$UnmodifiableMap this JVM was expected to use");
+                    throw new IllegalStateException(
+                            "System.getenv() is a " + wrapper.getClass().getName()
+                                    + ", not the java.util.Collections$UnmodifiableMap this JVM was expected to use");
                 }
                 Class<?> unsafeClass = Class.forName("sun.misc.Unsafe");
                 Field theUnsafe = unsafeClass.getDeclaredField("theUnsafe");
@@ -224,18 +224,21 @@ public final class EnvironmentOverlay {
                 String[] viewFields = {"keySet", "entrySet", "values"};
                 viewCacheOffsets = new long[viewFields.length];
                 for (int i = 0; i < viewFields.length; i++) {
-                    viewCacheOffsets[i] = (long) objectFieldOffset.invoke(unsafe,
-                            wrapperClass.getDeclaredField(viewFields[i]));
+                    viewCacheOffsets[i] =
+                            (long) objectFieldOffset.invoke(unsafe, wrapperClass.getDeclaredField(viewFields[i]));
                 }
                 original = (Map<String, String>) getObjectVolatile.invoke(unsafe, wrapper, innerOffset);
             } catch (IllegalStateException e) {
                 throw e;
             } catch (ReflectiveOperationException | RuntimeException e) {
                 Throwable cause = e.getCause() != null ? e.getCause() : e;
-                throw new IllegalStateException("This JVM refused to let LambdaKit give each test its own environment "
-                        + "variables (" + cause + "). LambdaKit uses sun.misc.Unsafe from module jdk.unsupported; "
-                        + "if the JVM runs with --sun-misc-unsafe-memory-access=deny, change it to 'warn' or 'allow' "
-                        + "(for example in the argLine of maven-surefire-plugin), or use the forked runtime.", e);
+                throw new IllegalStateException(
+                        "This JVM refused to let LambdaKit give each test its own environment "
+                                + "variables (" + cause
+                                + "). LambdaKit uses sun.misc.Unsafe from module jdk.unsupported; "
+                                + "if the JVM runs with --sun-misc-unsafe-memory-access=deny, change it to 'warn' or 'allow' "
+                                + "(for example in the argLine of maven-surefire-plugin), or use the forked runtime.",
+                        e);
             }
         }
 

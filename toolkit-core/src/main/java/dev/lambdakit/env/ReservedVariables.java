@@ -17,16 +17,15 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class ReservedVariables {
 
-    private ReservedVariables() {
-    }
+    private ReservedVariables() {}
 
     /**
      * The reserved and platform variables (region, function identity, log group and stream, handler, task root,
      * time zone) and the temporary credentials. {@code _X_AMZN_TRACE_ID} is per invocation and not included.
      * {@code AWS_LAMBDA_RUNTIME_API} is left out in process, where no Runtime API exists.
      */
-    public static Map<String, String> of(FunctionConfig config, String logStreamName,
-                                         TemporaryCredentials credentials) {
+    public static Map<String, String> of(
+            FunctionConfig config, String logStreamName, TemporaryCredentials credentials) {
         Map<String, String> vars = new LinkedHashMap<>();
         vars.put("AWS_REGION", config.region());
         vars.put("AWS_DEFAULT_REGION", config.region());
@@ -43,8 +42,9 @@ public final class ReservedVariables {
         vars.put("TZ", ":UTC");
         vars.put("LANG", "en_US.UTF-8");
         vars.put("PATH", "/usr/local/bin:/usr/bin/:/bin:/opt/bin");
-        vars.put("LD_LIBRARY_PATH", "/var/lang/lib:/lib64:/usr/lib64:/var/runtime:/var/runtime/lib:/var/task:"
-                + "/var/task/lib:/opt/lib");
+        vars.put(
+                "LD_LIBRARY_PATH",
+                "/var/lang/lib:/lib64:/usr/lib64:/var/runtime:/var/runtime/lib:/var/task:" + "/var/task/lib:/opt/lib");
         vars.put("AWS_XRAY_CONTEXT_MISSING", "LOG_ERROR");
         vars.put("AWS_ACCESS_KEY_ID", credentials.accessKeyId());
         vars.put("AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey());
@@ -57,12 +57,15 @@ public final class ReservedVariables {
      * configuration (or setting {@code lambdakit.hostEnv}, comma-separated) lets through, the reserved and platform
      * variables, then the function's own.
      */
-    public static Map<String, String> environment(FunctionConfig config, String logStreamName,
-                                                  TemporaryCredentials credentials) {
+    public static Map<String, String> environment(
+            FunctionConfig config, String logStreamName, TemporaryCredentials credentials) {
         Map<String, String> vars = new LinkedHashMap<>(CredentialSandbox.variables());
         java.util.Set<String> host = new java.util.LinkedHashSet<>(config.hostVariables());
-        Settings.get("lambdakit.hostEnv").ifPresent(list -> java.util.Arrays.stream(list.split(","))
-                .map(String::trim).filter(n -> !n.isEmpty()).forEach(host::add));
+        Settings.get("lambdakit.hostEnv")
+                .ifPresent(list -> java.util.Arrays.stream(list.split(","))
+                        .map(String::trim)
+                        .filter(n -> !n.isEmpty())
+                        .forEach(host::add));
         for (String name : host) {
             String value = EnvironmentOverlay.realVariable(name);
             if (value != null) {

@@ -25,8 +25,7 @@ public final class ScratchFolder {
 
     private static Path folder;
 
-    private ScratchFolder() {
-    }
+    private ScratchFolder() {}
 
     /** This JVM's folder, created (and older folders of dead JVMs removed) on first use. */
     public static synchronized Path get() {
@@ -34,10 +33,13 @@ public final class ScratchFolder {
             Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
             sweep(tmp);
             try {
-                folder = Files.createTempDirectory(tmp, PREFIX + ProcessHandle.current().pid() + "-");
+                folder = Files.createTempDirectory(
+                        tmp, PREFIX + ProcessHandle.current().pid() + "-");
             } catch (IOException e) {
-                throw new UncheckedIOException("Could not create LambdaKit's temporary folder in " + tmp
-                        + " (java.io.tmpdir): check that it exists and is writable", e);
+                throw new UncheckedIOException(
+                        "Could not create LambdaKit's temporary folder in " + tmp
+                                + " (java.io.tmpdir): check that it exists and is writable",
+                        e);
             }
             Path created = folder;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(created), "lambdakit-scratch-cleanup"));
@@ -54,7 +56,8 @@ public final class ScratchFolder {
         try (DirectoryStream<Path> folders = Files.newDirectoryStream(tmp, PREFIX + "*-*")) {
             for (Path candidate : folders) {
                 long owner = ownerPid(candidate.getFileName().toString());
-                if (owner > 0 && Files.isDirectory(candidate)
+                if (owner > 0
+                        && Files.isDirectory(candidate)
                         && !ProcessHandle.of(owner).map(ProcessHandle::isAlive).orElse(false)) {
                     delete(candidate);
                     removed++;

@@ -23,8 +23,7 @@ public final class Settings {
 
     private static volatile Function<String, Optional<String>> frameworkSource = key -> Optional.empty();
 
-    private Settings() {
-    }
+    private Settings() {}
 
     /** The setting's value, trimmed; empty when unset or blank. */
     public static Optional<String> get(String name) {
@@ -54,7 +53,9 @@ public final class Settings {
 
     /** {@code lambdakit.dynalite.home} becomes {@code LAMBDAKIT_DYNALITE_HOME}; camel case gets underscores. */
     static String variableName(String name) {
-        return name.replaceAll("([a-z])([A-Z])", "$1_$2").replace('.', '_').replace('-', '_')
+        return name.replaceAll("([a-z])([A-Z])", "$1_$2")
+                .replace('.', '_')
+                .replace('-', '_')
                 .toUpperCase(Locale.ROOT);
     }
 

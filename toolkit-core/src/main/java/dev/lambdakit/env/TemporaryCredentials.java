@@ -33,8 +33,7 @@ public record TemporaryCredentials(String accessKeyId, String secretAccessKey, S
     public static final String SESSION_TOKEN_PREFIX = "TGFtYmRhS2l0RmFrZVRva2Vu";
 
     private static final String KEY_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-    private static final String SECRET_ALPHABET =
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    private static final String SECRET_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
     public TemporaryCredentials {
         Objects.requireNonNull(accessKeyId, "accessKeyId");

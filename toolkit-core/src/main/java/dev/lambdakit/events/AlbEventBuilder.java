@@ -44,16 +44,19 @@ public final class AlbEventBuilder extends HttpEventBuilder<AlbEventBuilder, App
     @Override
     protected Map<String, Object> tree() {
         Map<String, List<String>> lower = new LinkedHashMap<>();
-        allHeaders("lambdakit-alb-" + hex(8) + "." + region() + ".elb.amazonaws.com").forEach((k, v) ->
-                lower.computeIfAbsent(k.toLowerCase(Locale.ROOT), x -> new ArrayList<>()).addAll(v));
+        allHeaders("lambdakit-alb-" + hex(8) + "." + region() + ".elb.amazonaws.com")
+                .forEach((k, v) -> lower.computeIfAbsent(k.toLowerCase(Locale.ROOT), x -> new ArrayList<>())
+                        .addAll(v));
         lower.remove("x-forwarded-port");
         lower.put("x-forwarded-port", List.of("443"));
         Map<String, List<String>> encodedQuery = new LinkedHashMap<>();
-        query.forEach((k, values) -> values.forEach(v -> encodedQuery.computeIfAbsent(encode(k),
-                x -> new ArrayList<>()).add(encode(v))));
+        query.forEach((k, values) -> values.forEach(v ->
+                encodedQuery.computeIfAbsent(encode(k), x -> new ArrayList<>()).add(encode(v))));
         Map<String, Object> elb = new LinkedHashMap<>();
-        elb.put("targetGroupArn", "arn:aws:elasticloadbalancing:" + region() + ":" + accountId() + ":targetgroup/"
-                + targetGroup + "/" + hex(16));
+        elb.put(
+                "targetGroupArn",
+                "arn:aws:elasticloadbalancing:" + region() + ":" + accountId() + ":targetgroup/" + targetGroup + "/"
+                        + hex(16));
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("requestContext", new LinkedHashMap<>(Map.of("elb", elb)));
         root.put("httpMethod", method);
@@ -71,6 +74,7 @@ public final class AlbEventBuilder extends HttpEventBuilder<AlbEventBuilder, App
     }
 
     private static String encode(String s) {
-        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20");
     }
 }

@@ -14,8 +14,7 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class AlbEvents {
 
-    private AlbEvents() {
-    }
+    private AlbEvents() {}
 
     public static AlbEventBuilder request() {
         return new AlbEventBuilder();

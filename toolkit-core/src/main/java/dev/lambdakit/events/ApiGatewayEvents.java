@@ -17,8 +17,7 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class ApiGatewayEvents {
 
-    private ApiGatewayEvents() {
-    }
+    private ApiGatewayEvents() {}
 
     /** REST API, Lambda proxy integration (payload 1.0). */
     public static RestApiEventBuilder rest() {

@@ -23,8 +23,7 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class AttributeValues {
 
-    private AttributeValues() {
-    }
+    private AttributeValues() {}
 
     /**
      * Converts an item of Java values: String, Number, Boolean, null, byte[], List, Map, and Sets of strings,
@@ -73,9 +72,10 @@ public final class AttributeValues {
         } else if (v.getClass().getName().equals("software.amazon.awssdk.services.dynamodb.model.AttributeValue")) {
             return SdkAttributeValues.convertOne(v);
         } else {
-            throw new IllegalArgumentException("Attribute '" + name + "' has a " + v.getClass().getName()
-                    + ", which has no DynamoDB type; use String, Number, Boolean, null, byte[], List, Map, a Set "
-                    + "of strings, numbers or byte[], or an SDK AttributeValue");
+            throw new IllegalArgumentException(
+                    "Attribute '" + name + "' has a " + v.getClass().getName()
+                            + ", which has no DynamoDB type; use String, Number, Boolean, null, byte[], List, Map, a Set "
+                            + "of strings, numbers or byte[], or an SDK AttributeValue");
         }
         return t;
     }
@@ -97,8 +97,8 @@ public final class AttributeValues {
             type = "BS";
             set.forEach(e -> values.add(Base64.getEncoder().encodeToString((byte[]) e)));
         } else {
-            throw new IllegalArgumentException("Attribute '" + name + "' is a set of " + first.getClass().getName()
-                    + "; DynamoDB sets hold strings, numbers or byte[]");
+            throw new IllegalArgumentException("Attribute '" + name + "' is a set of "
+                    + first.getClass().getName() + "; DynamoDB sets hold strings, numbers or byte[]");
         }
         Map<String, Object> t = new LinkedHashMap<>();
         t.put(type, values);
@@ -119,15 +119,19 @@ public final class AttributeValues {
         if (!(typed instanceof Map<?, ?> t) || t.isEmpty()) {
             return 1;
         }
-        Map.Entry<String, Object> e = ((Map<String, Object>) t).entrySet().iterator().next();
+        Map.Entry<String, Object> e =
+                ((Map<String, Object>) t).entrySet().iterator().next();
         Object v = e.getValue();
         return switch (e.getKey()) {
             case "S" -> EventBuilder.utf8((String) v).length;
             case "N" -> ((String) v).length() / 2 + 1;
             case "B" -> Base64.getDecoder().decode((String) v).length;
-            case "L" -> 3 + ((List<Object>) v).stream().mapToLong(x -> 1 + valueSize(x)).sum();
+            case "L" ->
+                3 + ((List<Object>) v).stream().mapToLong(x -> 1 + valueSize(x)).sum();
             case "M" -> 3 + size((Map<String, Object>) v);
-            case "SS", "NS", "BS" -> ((List<Object>) v).stream().mapToLong(x -> x.toString().length()).sum();
+            case "SS", "NS", "BS" ->
+                ((List<Object>) v)
+                        .stream().mapToLong(x -> x.toString().length()).sum();
             default -> 1;
         };
     }

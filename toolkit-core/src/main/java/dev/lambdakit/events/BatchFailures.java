@@ -18,8 +18,7 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class BatchFailures {
 
-    private BatchFailures() {
-    }
+    private BatchFailures() {}
 
     /**
      * The {@code itemIdentifier}s in {@code batchItemFailures}, in order; {@code null} identifiers are kept (Lambda
@@ -37,8 +36,10 @@ public final class BatchFailures {
         }
         List<String> ids = new ArrayList<>();
         for (Object f : failures) {
-            ids.add(f instanceof Map<?, ?> m && m.get("itemIdentifier") != null
-                    ? String.valueOf(m.get("itemIdentifier")) : null);
+            ids.add(
+                    f instanceof Map<?, ?> m && m.get("itemIdentifier") != null
+                            ? String.valueOf(m.get("itemIdentifier"))
+                            : null);
         }
         return ids;
     }

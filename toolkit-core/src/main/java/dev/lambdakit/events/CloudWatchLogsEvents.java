@@ -31,8 +31,7 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class CloudWatchLogsEvents {
 
-    private CloudWatchLogsEvents() {
-    }
+    private CloudWatchLogsEvents() {}
 
     public static Builder logGroup(String logGroup) {
         return new Builder(EventBuilder.required(logGroup, "logGroup"));

@@ -23,8 +23,7 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class CognitoEvents {
 
-    private CognitoEvents() {
-    }
+    private CognitoEvents() {}
 
     public static PreSignUp preSignUp(String userName) {
         return new PreSignUp(EventBuilder.required(userName, "userName"));

@@ -18,8 +18,7 @@ final class CustomSerializers {
     private static final String INTERFACE = "com.amazonaws.services.lambda.runtime.CustomPojoSerializer";
     private static final boolean SUPPORTED = present();
 
-    private CustomSerializers() {
-    }
+    private CustomSerializers() {}
 
     /**
      * The registered custom serializer for {@code type}, or null when none is registered.
@@ -42,15 +41,17 @@ final class CustomSerializers {
     /** Loaded only when the interface exists. */
     private static final class Lookup {
         static PojoSerializer<Object> find(Type type, ClassLoader loader) {
-            Iterator<com.amazonaws.services.lambda.runtime.CustomPojoSerializer> it = ServiceLoader
-                    .load(com.amazonaws.services.lambda.runtime.CustomPojoSerializer.class, loader).iterator();
+            Iterator<com.amazonaws.services.lambda.runtime.CustomPojoSerializer> it = ServiceLoader.load(
+                            com.amazonaws.services.lambda.runtime.CustomPojoSerializer.class, loader)
+                    .iterator();
             if (!it.hasNext()) {
                 return null;
             }
             var first = it.next();
             if (it.hasNext()) {
                 throw new IllegalStateException("More than one CustomPojoSerializer is registered under "
-                        + "META-INF/services/" + INTERFACE + " (" + first.getClass().getName() + ", "
+                        + "META-INF/services/" + INTERFACE + " ("
+                        + first.getClass().getName() + ", "
                         + it.next().getClass().getName() + ", ...); the Lambda runtime accepts at most one");
             }
             return new Adapter(first, type);

@@ -25,8 +25,7 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class DynamoDbEvents {
 
-    private DynamoDbEvents() {
-    }
+    private DynamoDbEvents() {}
 
     public static Builder table(String tableName) {
         return new Builder(EventBuilder.required(tableName, "tableName"));
@@ -34,7 +33,10 @@ public final class DynamoDbEvents {
 
     /** What a stream's records carry, as the table's stream setting says. */
     public enum StreamViewType {
-        KEYS_ONLY, NEW_IMAGE, OLD_IMAGE, NEW_AND_OLD_IMAGES
+        KEYS_ONLY,
+        NEW_IMAGE,
+        OLD_IMAGE,
+        NEW_AND_OLD_IMAGES
     }
 
     /** Builds a {@link DynamodbEvent}. */
@@ -75,8 +77,7 @@ public final class DynamoDbEvents {
         }
 
         public Builder modify(Map<String, ?> oldImage, Map<String, ?> newImage) {
-            changes.add(new Object[] {"MODIFY", required(oldImage, "oldImage"), required(newImage, "newImage"),
-                false});
+            changes.add(new Object[] {"MODIFY", required(oldImage, "oldImage"), required(newImage, "newImage"), false});
             return this;
         }
 
@@ -110,8 +111,8 @@ public final class DynamoDbEvents {
                 Map<String, Object> keys = new LinkedHashMap<>();
                 for (String k : keyNames(image)) {
                     if (!image.containsKey(k)) {
-                        throw new IllegalArgumentException("The item has no key attribute '" + k + "'; its attributes "
-                                + "are " + image.keySet());
+                        throw new IllegalArgumentException(
+                                "The item has no key attribute '" + k + "'; its attributes " + "are " + image.keySet());
                     }
                     keys.put(k, image.get(k));
                 }
@@ -141,8 +142,9 @@ public final class DynamoDbEvents {
                 r.put("dynamodb", ddb);
                 r.put("eventSourceARN", streamArn());
                 if ((Boolean) c[3]) {
-                    r.put("userIdentity", new LinkedHashMap<>(Map.of("principalId", "dynamodb.amazonaws.com",
-                            "type", "Service")));
+                    r.put(
+                            "userIdentity",
+                            new LinkedHashMap<>(Map.of("principalId", "dynamodb.amazonaws.com", "type", "Service")));
                 }
                 records.add(r);
             }

@@ -22,13 +22,12 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class EventBridgeEvents {
 
-    private EventBridgeEvents() {
-    }
+    private EventBridgeEvents() {}
 
     /** A custom event; {@code detail} is serialized as the runtime's Jackson configuration serializes it. */
     public static Builder event(String source, String detailType, Object detail) {
-        return new Builder(EventBuilder.required(source, "source"), EventBuilder.required(detailType, "detailType"),
-                detail);
+        return new Builder(
+                EventBuilder.required(source, "source"), EventBuilder.required(detailType, "detailType"), detail);
     }
 
     /** What an EventBridge schedule rule sends. */
@@ -90,8 +89,10 @@ public final class EventBridgeEvents {
             try {
                 return EventJson.fromJson(EventJson.toJsonString(detail), Object.class);
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("The detail object of type " + detail.getClass().getName()
-                        + " could not be serialized to JSON: " + e.getMessage(), e);
+                throw new IllegalArgumentException(
+                        "The detail object of type " + detail.getClass().getName()
+                                + " could not be serialized to JSON: " + e.getMessage(),
+                        e);
             }
         }
     }

@@ -34,8 +34,7 @@ public final class EventJson {
 
     private static final Map<Type, PojoSerializer<Object>> SHARED = new ConcurrentHashMap<>();
 
-    private EventJson() {
-    }
+    private EventJson() {}
 
     /** Serializes {@code value} as the runtime would serialize a handler's return value of its class. */
     public static byte[] toJson(Object value) {

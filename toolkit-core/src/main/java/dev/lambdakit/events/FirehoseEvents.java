@@ -20,8 +20,7 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class FirehoseEvents {
 
-    private FirehoseEvents() {
-    }
+    private FirehoseEvents() {}
 
     public static Builder deliveryStream(String name) {
         return new Builder(EventBuilder.required(name, "name"));
@@ -66,8 +65,9 @@ public final class FirehoseEvents {
             }
             Map<String, Object> root = new LinkedHashMap<>();
             root.put("invocationId", uuid());
-            root.put("deliveryStreamArn", "arn:aws:firehose:" + region() + ":" + accountId() + ":deliverystream/"
-                    + name);
+            root.put(
+                    "deliveryStreamArn",
+                    "arn:aws:firehose:" + region() + ":" + accountId() + ":deliverystream/" + name);
             root.put("region", region());
             root.put("records", out);
             return root;

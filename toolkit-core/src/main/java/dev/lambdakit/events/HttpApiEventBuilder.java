@@ -42,9 +42,11 @@ public final class HttpApiEventBuilder extends HttpEventBuilder<HttpApiEventBuil
     protected Map<String, Object> tree() {
         Instant at = now();
         String apiId = functionUrl ? hex(32) : "a1b2c3d4e5";
-        String domain = functionUrl ? apiId + ".lambda-url." + region() + ".on.aws"
+        String domain = functionUrl
+                ? apiId + ".lambda-url." + region() + ".on.aws"
                 : apiId + ".execute-api." + region() + ".amazonaws.com";
-        String routeKey = this.routeKey != null ? this.routeKey
+        String routeKey = this.routeKey != null
+                ? this.routeKey
                 : functionUrl ? "$default" : method + " " + (route != null ? route : path);
         Map<String, Object> headerMap = new LinkedHashMap<>();
         allHeaders(domain).forEach((k, v) -> {

@@ -188,8 +188,8 @@ public abstract class HttpEventBuilder<SELF extends HttpEventBuilder<SELF, E>, E
     /** An HTML form post, {@code application/x-www-form-urlencoded}. */
     public SELF formBody(Map<String, String> fields) {
         StringJoiner joiner = new StringJoiner("&");
-        fields.forEach((k, v) -> joiner.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        fields.forEach((k, v) -> joiner.add(
+                URLEncoder.encode(k, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
         this.body = joiner.toString();
         this.base64Encoded = false;
         return contentType("application/x-www-form-urlencoded");
@@ -230,8 +230,8 @@ public abstract class HttpEventBuilder<SELF extends HttpEventBuilder<SELF, E>, E
         for (int i = 0; i < template.length; i++) {
             String t = template[i];
             if (t.startsWith("{") && t.endsWith("+}")) {
-                String rest = String.join("/", java.util.Arrays.copyOfRange(actual, Math.min(i, actual.length),
-                        actual.length));
+                String rest = String.join(
+                        "/", java.util.Arrays.copyOfRange(actual, Math.min(i, actual.length), actual.length));
                 pathParameters.put(t.substring(1, t.length() - 2), rest);
                 return;
             }
@@ -241,8 +241,8 @@ public abstract class HttpEventBuilder<SELF extends HttpEventBuilder<SELF, E>, E
             if (t.startsWith("{") && t.endsWith("}")) {
                 pathParameters.put(t.substring(1, t.length() - 1), actual[i]);
             } else if (!t.equals(actual[i])) {
-                throw new IllegalArgumentException("path '" + path + "' does not match route '" + route
-                        + "' at segment '" + actual[i] + "'");
+                throw new IllegalArgumentException(
+                        "path '" + path + "' does not match route '" + route + "' at segment '" + actual[i] + "'");
             }
         }
         if (actual.length > template.length) {
@@ -253,8 +253,9 @@ public abstract class HttpEventBuilder<SELF extends HttpEventBuilder<SELF, E>, E
     /** The query string as a client sends it. */
     protected String rawQueryString() {
         StringJoiner joiner = new StringJoiner("&");
-        query.forEach((k, values) -> values.forEach(v -> joiner.add(URLEncoder.encode(k, StandardCharsets.UTF_8)
-                .replace("+", "%20") + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20"))));
+        query.forEach((k, values) -> values.forEach(
+                v -> joiner.add(URLEncoder.encode(k, StandardCharsets.UTF_8).replace("+", "%20") + "="
+                        + URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20"))));
         return joiner.toString();
     }
 

@@ -33,8 +33,12 @@ public final class HttpResponse {
     private final String body;
     private final boolean base64Encoded;
 
-    private HttpResponse(int statusCode, Map<String, List<String>> headers, List<String> cookies, String body,
-                         boolean base64Encoded) {
+    private HttpResponse(
+            int statusCode,
+            Map<String, List<String>> headers,
+            List<String> cookies,
+            String body,
+            boolean base64Encoded) {
         this.statusCode = statusCode;
         this.headers = headers;
         this.cookies = cookies;
@@ -78,8 +82,12 @@ public final class HttpResponse {
         cookies.addAll(headers.getOrDefault("Set-Cookie", List.of()));
         Object body = map.get("body");
         Object b64 = map.containsKey("isBase64Encoded") ? map.get("isBase64Encoded") : map.get("base64Encoded");
-        return new HttpResponse(status.intValue(), Collections.unmodifiableMap(headers), List.copyOf(cookies),
-                body == null ? null : String.valueOf(body), Boolean.TRUE.equals(b64));
+        return new HttpResponse(
+                status.intValue(),
+                Collections.unmodifiableMap(headers),
+                List.copyOf(cookies),
+                body == null ? null : String.valueOf(body),
+                Boolean.TRUE.equals(b64));
     }
 
     public int statusCode() {

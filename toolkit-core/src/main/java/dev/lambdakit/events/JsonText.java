@@ -13,8 +13,7 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class JsonText {
 
-    private JsonText() {
-    }
+    private JsonText() {}
 
     public static String write(Object value) {
         StringBuilder sb = new StringBuilder(256);
@@ -53,7 +52,8 @@ public final class JsonText {
             }
             sb.append(']');
         } else {
-            throw new IllegalArgumentException("Cannot write a " + value.getClass().getName() + " as a JSON value");
+            throw new IllegalArgumentException(
+                    "Cannot write a " + value.getClass().getName() + " as a JSON value");
         }
     }
 

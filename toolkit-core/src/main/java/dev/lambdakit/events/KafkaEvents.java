@@ -24,8 +24,7 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class KafkaEvents {
 
-    private KafkaEvents() {
-    }
+    private KafkaEvents() {}
 
     /** From an Amazon MSK cluster. */
     public static Builder msk(String clusterName) {
@@ -106,10 +105,13 @@ public final class KafkaEvents {
             Map<String, Object> root = new LinkedHashMap<>();
             if (msk) {
                 root.put("eventSource", "aws:kafka");
-                root.put("eventSourceArn", "arn:aws:kafka:" + region() + ":" + accountId() + ":cluster/" + cluster
-                        + "/" + uuid() + "-1");
-                root.put("bootstrapServers", "b-1." + cluster + ".abc123.c2.kafka." + region()
-                        + ".amazonaws.com:9092,b-2." + cluster + ".abc123.c2.kafka." + region() + ".amazonaws.com:9092");
+                root.put(
+                        "eventSourceArn",
+                        "arn:aws:kafka:" + region() + ":" + accountId() + ":cluster/" + cluster + "/" + uuid() + "-1");
+                root.put(
+                        "bootstrapServers",
+                        "b-1." + cluster + ".abc123.c2.kafka." + region() + ".amazonaws.com:9092,b-2." + cluster
+                                + ".abc123.c2.kafka." + region() + ".amazonaws.com:9092");
             } else {
                 root.put("eventSource", "SelfManagedKafka");
                 root.put("bootstrapServers", cluster);

@@ -22,8 +22,7 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class KinesisEvents {
 
-    private KinesisEvents() {
-    }
+    private KinesisEvents() {}
 
     public static Builder stream(String streamName) {
         return new Builder(EventBuilder.required(streamName, "streamName"));

@@ -21,8 +21,7 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class S3BatchEvents {
 
-    private S3BatchEvents() {
-    }
+    private S3BatchEvents() {}
 
     public static V1 v1() {
         return new V1();

@@ -23,8 +23,7 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class S3Events {
 
-    private S3Events() {
-    }
+    private S3Events() {}
 
     public static Builder bucket(String bucketName) {
         return new Builder(EventBuilder.required(bucketName, "bucketName"));

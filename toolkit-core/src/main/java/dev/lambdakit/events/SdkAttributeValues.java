@@ -9,8 +9,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** The AWS SDK v2 side of {@link AttributeValues}: loaded only when SDK values are converted. */
 final class SdkAttributeValues {
 
-    private SdkAttributeValues() {
-    }
+    private SdkAttributeValues() {}
 
     static Map<String, Object> convert(Map<String, AttributeValue> item) {
         Map<String, Object> out = new LinkedHashMap<>();

@@ -21,8 +21,7 @@ public final class SecretsManagerEvents {
     /** The four steps, in the order Secrets Manager runs them. */
     public static final List<String> STEPS = List.of("createSecret", "setSecret", "testSecret", "finishSecret");
 
-    private SecretsManagerEvents() {
-    }
+    private SecretsManagerEvents() {}
 
     public static Builder rotation(String secretName) {
         return new Builder(EventBuilder.required(secretName, "secretName"));
@@ -58,8 +57,10 @@ public final class SecretsManagerEvents {
         protected Map<String, Object> tree() {
             Map<String, Object> root = new LinkedHashMap<>();
             root.put("Step", step);
-            root.put("SecretId", "arn:aws:secretsmanager:" + region() + ":" + accountId() + ":secret:" + secretName
-                    + "-" + upperAlnum(6));
+            root.put(
+                    "SecretId",
+                    "arn:aws:secretsmanager:" + region() + ":" + accountId() + ":secret:" + secretName + "-"
+                            + upperAlnum(6));
             root.put("ClientRequestToken", token != null ? token : uuid());
             root.put("RotationToken", uuid());
             return root;

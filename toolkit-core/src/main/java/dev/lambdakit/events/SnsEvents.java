@@ -23,8 +23,7 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class SnsEvents {
 
-    private SnsEvents() {
-    }
+    private SnsEvents() {}
 
     public static Builder topic(String topicName) {
         return new Builder(EventBuilder.required(topicName, "topicName"));
@@ -78,13 +77,16 @@ public final class SnsEvents {
                 sns.put("Timestamp", isoMillis(at));
                 sns.put("SignatureVersion", "1");
                 sns.put("Signature", base64(256));
-                sns.put("SigningCertUrl", "https://sns." + region() + ".amazonaws.com/SimpleNotificationService-"
-                        + hex(32) + ".pem");
-                sns.put("UnsubscribeUrl", "https://sns." + region() + ".amazonaws.com/?Action=Unsubscribe"
-                        + "&SubscriptionArn=" + subscription);
+                sns.put(
+                        "SigningCertUrl",
+                        "https://sns." + region() + ".amazonaws.com/SimpleNotificationService-" + hex(32) + ".pem");
+                sns.put(
+                        "UnsubscribeUrl",
+                        "https://sns." + region() + ".amazonaws.com/?Action=Unsubscribe" + "&SubscriptionArn="
+                                + subscription);
                 Map<String, Object> attributes = new LinkedHashMap<>();
-                n.attributes.forEach((k, v) -> attributes.put(k, new LinkedHashMap<>(Map.of("Type", "String",
-                        "Value", v))));
+                n.attributes.forEach(
+                        (k, v) -> attributes.put(k, new LinkedHashMap<>(Map.of("Type", "String", "Value", v))));
                 sns.put("MessageAttributes", attributes);
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("EventSource", "aws:sns");
@@ -105,8 +107,7 @@ public final class SnsEvents {
         private String subject;
         private final Map<String, String> attributes = new LinkedHashMap<>();
 
-        private Notification() {
-        }
+        private Notification() {}
 
         public Notification message(String message) {
             this.message = EventBuilder.required(message, "message");

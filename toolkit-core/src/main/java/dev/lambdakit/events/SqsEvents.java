@@ -26,8 +26,7 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class SqsEvents {
 
-    private SqsEvents() {
-    }
+    private SqsEvents() {}
 
     /** A batch from the named queue; a name ending in {@code .fifo} makes a FIFO queue. */
     public static Builder queue(String queueName) {
@@ -101,8 +100,9 @@ public final class SqsEvents {
                 attributes.put("SequenceNumber", digits(20));
                 attributes.put("MessageGroupId", m.groupId != null ? m.groupId : "default");
                 // Content-based deduplication: the SHA-256 of the body.
-                attributes.put("MessageDeduplicationId", m.deduplicationId != null ? m.deduplicationId
-                        : digestHex("SHA-256", utf8(m.body)));
+                attributes.put(
+                        "MessageDeduplicationId",
+                        m.deduplicationId != null ? m.deduplicationId : digestHex("SHA-256", utf8(m.body)));
             } else if (m.groupId != null || m.deduplicationId != null) {
                 throw new IllegalArgumentException("groupId and deduplicationId are for FIFO queues; queue '"
                         + queueName + "' is a standard queue (FIFO queue names end in .fifo)");
@@ -161,8 +161,7 @@ public final class SqsEvents {
         private String deduplicationId;
         private final Map<String, String> attributes = new LinkedHashMap<>();
 
-        private Message() {
-        }
+        private Message() {}
 
         public Message body(String body) {
             this.body = EventBuilder.required(body, "body");

@@ -20,8 +20,7 @@ import org.apiguardian.api.API;
  * }</pre>
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public final class WebSocketEventBuilder
-        extends HttpEventBuilder<WebSocketEventBuilder, APIGatewayV2WebSocketEvent> {
+public final class WebSocketEventBuilder extends HttpEventBuilder<WebSocketEventBuilder, APIGatewayV2WebSocketEvent> {
 
     private final String connectionId;
     private String eventType = "MESSAGE";

@@ -31,11 +31,25 @@ public final class FunctionConfig {
 
     /** Names Lambda sets itself; a function's configuration may not set them. */
     public static final Set<String> RESERVED_VARIABLES = Set.of(
-            "_HANDLER", "_X_AMZN_TRACE_ID", "AWS_DEFAULT_REGION", "AWS_REGION", "AWS_EXECUTION_ENV",
-            "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_LAMBDA_FUNCTION_VERSION",
-            "AWS_LAMBDA_INITIALIZATION_TYPE", "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME",
-            "AWS_ACCESS_KEY", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
-            "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR", "TZ");
+            "_HANDLER",
+            "_X_AMZN_TRACE_ID",
+            "AWS_DEFAULT_REGION",
+            "AWS_REGION",
+            "AWS_EXECUTION_ENV",
+            "AWS_LAMBDA_FUNCTION_NAME",
+            "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
+            "AWS_LAMBDA_FUNCTION_VERSION",
+            "AWS_LAMBDA_INITIALIZATION_TYPE",
+            "AWS_LAMBDA_LOG_GROUP_NAME",
+            "AWS_LAMBDA_LOG_STREAM_NAME",
+            "AWS_ACCESS_KEY",
+            "AWS_ACCESS_KEY_ID",
+            "AWS_SECRET_ACCESS_KEY",
+            "AWS_SESSION_TOKEN",
+            "AWS_LAMBDA_RUNTIME_API",
+            "LAMBDA_TASK_ROOT",
+            "LAMBDA_RUNTIME_DIR",
+            "TZ");
 
     /** Java runtimes Lambda offers, as {@code AWS_EXECUTION_ENV} names them after {@code AWS_Lambda_}. */
     public static final Set<String> JAVA_RUNTIMES = Set.of("java8.al2", "java11", "java17", "java21", "java25");
@@ -208,8 +222,7 @@ public final class FunctionConfig {
         private final java.util.Set<String> hostVariables = new java.util.LinkedHashSet<>();
         private Long seed;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The handler string, {@code pkg.Class} or {@code pkg.Class::method}. */
         public Builder handler(String handler) {
@@ -283,7 +296,8 @@ public final class FunctionConfig {
         /** Sets one environment variable of the function; a later call for the same name wins. */
         public Builder env(String name, String value) {
             if (name == null || value == null) {
-                throw new LambdaConfigurationException("environment",
+                throw new LambdaConfigurationException(
+                        "environment",
                         "environment variable names and values must not be null, but got " + name + "=" + value);
             }
             environment.put(name, value);
@@ -317,38 +331,46 @@ public final class FunctionConfig {
          */
         public FunctionConfig build() {
             if (handler == null) {
-                throw new LambdaConfigurationException("handler", "handler is required: 'pkg.Class', "
-                        + "'pkg.Class::method', a handler class or a factory of instances");
+                throw new LambdaConfigurationException(
+                        "handler",
+                        "handler is required: 'pkg.Class', "
+                                + "'pkg.Class::method', a handler class or a factory of instances");
             }
             if (functionName != null && !FUNCTION_NAME.matcher(functionName).matches()) {
-                throw new LambdaConfigurationException("functionName", "functionName must be 1 to 64 letters, "
-                        + "digits, hyphens or underscores, but was '" + functionName + "'");
+                throw new LambdaConfigurationException(
+                        "functionName",
+                        "functionName must be 1 to 64 letters, " + "digits, hyphens or underscores, but was '"
+                                + functionName + "'");
             }
             if (memoryMb < 128 || memoryMb > 10240) {
-                throw new LambdaConfigurationException("memory",
-                        "memory must be between 128 and 10240 MB, but was " + memoryMb + " MB");
+                throw new LambdaConfigurationException(
+                        "memory", "memory must be between 128 and 10240 MB, but was " + memoryMb + " MB");
             }
             checkTimeout();
             if (initTimeout == null || initTimeout.isNegative() || initTimeout.isZero()) {
-                throw new LambdaConfigurationException("initTimeout",
-                        "initTimeout must be positive, but was " + initTimeout);
+                throw new LambdaConfigurationException(
+                        "initTimeout", "initTimeout must be positive, but was " + initTimeout);
             }
             if (region == null || !REGION.matcher(region).matches()) {
-                throw new LambdaConfigurationException("region", "region must be an AWS region name such as "
-                        + "'us-east-1' or 'eu-west-3', but was '" + region + "'");
+                throw new LambdaConfigurationException(
+                        "region",
+                        "region must be an AWS region name such as " + "'us-east-1' or 'eu-west-3', but was '" + region
+                                + "'");
             }
             Objects.requireNonNull(architecture, "architecture");
             if (runtime != null && !JAVA_RUNTIMES.contains(runtime)) {
-                throw new LambdaConfigurationException("runtime", "runtime must be one of "
-                        + JAVA_RUNTIMES.stream().sorted().toList() + ", but was '" + runtime + "'");
+                throw new LambdaConfigurationException(
+                        "runtime",
+                        "runtime must be one of "
+                                + JAVA_RUNTIMES.stream().sorted().toList() + ", but was '" + runtime + "'");
             }
             if (version == null || !VERSION.matcher(version).matches()) {
-                throw new LambdaConfigurationException("version",
-                        "version must be $LATEST or a positive number, but was '" + version + "'");
+                throw new LambdaConfigurationException(
+                        "version", "version must be $LATEST or a positive number, but was '" + version + "'");
             }
             if (accountId == null || !ACCOUNT.matcher(accountId).matches()) {
-                throw new LambdaConfigurationException("accountId",
-                        "accountId must be 12 digits, but was '" + accountId + "'");
+                throw new LambdaConfigurationException(
+                        "accountId", "accountId must be 12 digits, but was '" + accountId + "'");
             }
             checkEnvironment();
             return new FunctionConfig(this);
@@ -359,13 +381,13 @@ public final class FunctionConfig {
                 throw new LambdaConfigurationException("timeout", "timeout must not be null");
             }
             if (timeout.toNanos() % 1_000_000_000L != 0) {
-                throw new LambdaConfigurationException("timeout",
-                        "timeout must be a whole number of seconds (Lambda's unit), but was " + timeout);
+                throw new LambdaConfigurationException(
+                        "timeout", "timeout must be a whole number of seconds (Lambda's unit), but was " + timeout);
             }
             long seconds = timeout.toSeconds();
             if (seconds < 1 || seconds > 900) {
-                throw new LambdaConfigurationException("timeout",
-                        "timeout must be between 1 and 900 seconds, but was " + seconds + " s");
+                throw new LambdaConfigurationException(
+                        "timeout", "timeout must be between 1 and 900 seconds, but was " + seconds + " s");
             }
         }
 
@@ -374,26 +396,37 @@ public final class FunctionConfig {
             for (Map.Entry<String, String> e : environment.entrySet()) {
                 String name = e.getKey();
                 if (!ENV_KEY.matcher(name).matches()) {
-                    throw new LambdaConfigurationException("environment", "environment variable name '" + name
-                            + "' is invalid: names start with a letter and hold at least two letters, digits or "
-                            + "underscores ([a-zA-Z][a-zA-Z0-9_]+)");
+                    throw new LambdaConfigurationException(
+                            "environment",
+                            "environment variable name '" + name
+                                    + "' is invalid: names start with a letter and hold at least two letters, digits or "
+                                    + "underscores ([a-zA-Z][a-zA-Z0-9_]+)");
                 }
                 if (RESERVED_VARIABLES.contains(name)) {
-                    throw new LambdaConfigurationException("environment", "environment variable " + name
-                            + " is reserved by Lambda and cannot be set; reserved names are "
-                            + RESERVED_VARIABLES.stream().sorted().toList());
+                    throw new LambdaConfigurationException(
+                            "environment",
+                            "environment variable " + name
+                                    + " is reserved by Lambda and cannot be set; reserved names are "
+                                    + RESERVED_VARIABLES.stream().sorted().toList());
                 }
                 if (measured.length() > 1) {
                     measured.append(',');
                 }
-                measured.append('"').append(name).append("\":\"").append(e.getValue()).append('"');
+                measured.append('"')
+                        .append(name)
+                        .append("\":\"")
+                        .append(e.getValue())
+                        .append('"');
             }
             measured.append('}');
             int bytes = measured.toString().getBytes(StandardCharsets.UTF_8).length;
             if (bytes > ENV_LIMIT_BYTES) {
-                throw new LambdaConfigurationException("environment", "Lambda was unable to configure your "
-                        + "environment variables because the environment variables you have provided exceeded the "
-                        + "4KB limit (" + bytes + " bytes measured as JSON, " + environment.size() + " variables)");
+                throw new LambdaConfigurationException(
+                        "environment",
+                        "Lambda was unable to configure your "
+                                + "environment variables because the environment variables you have provided exceeded the "
+                                + "4KB limit (" + bytes + " bytes measured as JSON, " + environment.size()
+                                + " variables)");
             }
         }
     }

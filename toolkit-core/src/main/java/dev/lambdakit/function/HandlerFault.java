@@ -22,8 +22,13 @@ public final class HandlerFault extends RuntimeException {
     private final boolean fatal;
     private final String hint;
 
-    HandlerFault(String errorMessage, String errorType, List<String> stackTrace, boolean fatal, String hint,
-                 Throwable cause) {
+    HandlerFault(
+            String errorMessage,
+            String errorType,
+            List<String> stackTrace,
+            boolean fatal,
+            String hint,
+            Throwable cause) {
         super(errorMessage, cause, false, false);
         this.errorType = errorType;
         this.stackTrace = stackTrace == null ? List.of() : List.copyOf(stackTrace);

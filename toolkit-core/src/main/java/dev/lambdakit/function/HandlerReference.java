@@ -43,12 +43,16 @@ public final class HandlerReference {
      */
     public static HandlerReference of(String handler) {
         if (handler == null || handler.isBlank()) {
-            throw new LambdaConfigurationException("handler", "handler must not be blank; expected 'pkg.Class' "
-                    + "(a RequestHandler or RequestStreamHandler) or 'pkg.Class::method'");
+            throw new LambdaConfigurationException(
+                    "handler",
+                    "handler must not be blank; expected 'pkg.Class' "
+                            + "(a RequestHandler or RequestStreamHandler) or 'pkg.Class::method'");
         }
         if (handler.length() > 128) {
-            throw new LambdaConfigurationException("handler", "handler must be at most 128 characters (Lambda's "
-                    + "limit), but was " + handler.length() + ": '" + handler + "'");
+            throw new LambdaConfigurationException(
+                    "handler",
+                    "handler must be at most 128 characters (Lambda's " + "limit), but was " + handler.length() + ": '"
+                            + handler + "'");
         }
         int sep = handler.lastIndexOf("::");
         String cls = sep < 0 ? handler : handler.substring(0, sep);

@@ -32,12 +32,10 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class HandlerResolver {
 
-    private static final Comparator<Method> PRIORITY = Comparator
-            .comparing(Method::isBridge)
+    private static final Comparator<Method> PRIORITY = Comparator.comparing(Method::isBridge)
             .thenComparing(Comparator.comparingInt(HandlerResolver::weight).reversed());
 
-    private HandlerResolver() {
-    }
+    private HandlerResolver() {}
 
     /**
      * Resolves and instantiates the handler. Run it where init runs: static initialisers and constructors execute
@@ -53,21 +51,47 @@ public final class HandlerResolver {
         String cls = reference.className().orElseThrow();
         String method = reference.methodName().orElse(null);
         if (cls.isEmpty() || (method != null && method.isEmpty())) {
-            return failing(new HandlerFault("Invalid handler: `" + reference.handlerString() + "'", null, null,
-                    false, "write 'pkg.Class' or 'pkg.Class::method'", null), null);
+            return failing(
+                    new HandlerFault(
+                            "Invalid handler: `" + reference.handlerString() + "'",
+                            null,
+                            null,
+                            false,
+                            "write 'pkg.Class' or 'pkg.Class::method'",
+                            null),
+                    null);
         }
         Class<?> handlerClass;
         try {
             handlerClass = Class.forName(cls, true, loader);
         } catch (ClassNotFoundException e) {
-            return failing(new HandlerFault("Class not found: " + cls, e.getClass().getName(), null, false,
-                    classNotFoundHint(cls, loader), e), null);
+            return failing(
+                    new HandlerFault(
+                            "Class not found: " + cls,
+                            e.getClass().getName(),
+                            null,
+                            false,
+                            classNotFoundHint(cls, loader),
+                            e),
+                    null);
         } catch (NoClassDefFoundError e) {
-            return failing(new HandlerFault("Error loading class " + cls + messageSuffix(e), e.getClass().getName(),
-                    null, false, "a class the handler needs is missing from the classpath", e), null);
+            return failing(
+                    new HandlerFault(
+                            "Error loading class " + cls + messageSuffix(e),
+                            e.getClass().getName(),
+                            null,
+                            false,
+                            "a class the handler needs is missing from the classpath",
+                            e),
+                    null);
         } catch (Throwable e) {
-            throw new HandlerFault("Error loading class " + cls + messageSuffix(e), e.getClass().getName(),
-                    trace(e), true, "the class's static initialisation threw; see the cause", e);
+            throw new HandlerFault(
+                    "Error loading class " + cls + messageSuffix(e),
+                    e.getClass().getName(),
+                    trace(e),
+                    true,
+                    "the class's static initialisation threw; see the cause",
+                    e);
         }
         return method == null ? resolveClass(handlerClass, null) : resolveMethod(handlerClass, method, null);
     }
@@ -77,15 +101,21 @@ public final class HandlerResolver {
         try {
             instance = reference.factory().orElseThrow().get();
         } catch (Throwable t) {
-            throw new HandlerFault(messageOf(t), t.getClass().getName(), trace(t), true,
-                    "the handler factory threw during init", t);
+            throw new HandlerFault(
+                    messageOf(t), t.getClass().getName(), trace(t), true, "the handler factory threw during init", t);
         }
         if (instance == null) {
-            throw new HandlerFault("Handler factory returned null", NullPointerException.class.getName(), null,
-                    true, "the factory given for the handler must return an instance", null);
+            throw new HandlerFault(
+                    "Handler factory returned null",
+                    NullPointerException.class.getName(),
+                    null,
+                    true,
+                    "the factory given for the handler must return an instance",
+                    null);
         }
         Optional<String> method = reference.methodName();
-        return method.isPresent() ? resolveMethod(instance.getClass(), method.get(), instance)
+        return method.isPresent()
+                ? resolveMethod(instance.getClass(), method.get(), instance)
                 : resolveClass(instance.getClass(), instance);
     }
 
@@ -100,16 +130,31 @@ public final class HandlerResolver {
         if (RequestHandler.class.isAssignableFrom(cls)) {
             Type[] params = TypeArguments.of(cls, RequestHandler.class);
             if (params == null) {
-                return failing(new HandlerFault("Class " + cls.getName()
-                        + " does not implement RequestHandler with concrete type parameters", null, null, false,
-                        "declare it as RequestHandler<InputType, OutputType>", null), cls);
+                return failing(
+                        new HandlerFault(
+                                "Class " + cls.getName()
+                                        + " does not implement RequestHandler with concrete type parameters",
+                                null,
+                                null,
+                                false,
+                                "declare it as RequestHandler<InputType, OutputType>",
+                                null),
+                        cls);
             }
             for (Type t : params) {
                 if (TypeArguments.isUnbounded(t)) {
-                    return failing(new HandlerFault("Class " + cls.getName()
-                            + " does not implement RequestHandler with concrete type parameters: parameter " + t
-                            + " has no upper bound.", null, null, false,
-                            "replace the type variable with a concrete type", null), cls);
+                    return failing(
+                            new HandlerFault(
+                                    "Class " + cls.getName()
+                                            + " does not implement RequestHandler with concrete type parameters: parameter "
+                                            + t
+                                            + " has no upper bound.",
+                                    null,
+                                    null,
+                                    false,
+                                    "replace the type variable with a concrete type",
+                                    null),
+                            cls);
                 }
             }
             Object handler = instance != null ? instance : construct(cls);
@@ -118,12 +163,23 @@ public final class HandlerResolver {
             }
             @SuppressWarnings("unchecked")
             RequestHandler<Object, Object> rh = (RequestHandler<Object, Object>) handler;
-            return new Invokers.Pojo(cls, TypeArguments.erase(params[0]), TypeArguments.erase(params[1]), (input, ctx) ->
-                    rh.handleRequest(input, ctx), Invokers.isVoid(params[1]));
+            return new Invokers.Pojo(
+                    cls,
+                    TypeArguments.erase(params[0]),
+                    TypeArguments.erase(params[1]),
+                    (input, ctx) -> rh.handleRequest(input, ctx),
+                    Invokers.isVoid(params[1]));
         }
-        return failing(new HandlerFault("Class does not implement an appropriate handler interface: "
-                + cls.getName(), null, null, false, "implement RequestHandler<I, O> or RequestStreamHandler, or "
-                + "name a method: '" + cls.getName() + "::method'; " + candidateHint(cls, null), null), cls);
+        return failing(
+                new HandlerFault(
+                        "Class does not implement an appropriate handler interface: " + cls.getName(),
+                        null,
+                        null,
+                        false,
+                        "implement RequestHandler<I, O> or RequestStreamHandler, or " + "name a method: '"
+                                + cls.getName() + "::method'; " + candidateHint(cls, null),
+                        null),
+                cls);
     }
 
     private static ResolvedHandler resolveMethod(Class<?> cls, String name, Object instance) {
@@ -131,8 +187,15 @@ public final class HandlerResolver {
         try {
             all = cls.getMethods();
         } catch (NoClassDefFoundError e) {
-            return failing(new HandlerFault("Error loading method " + name + " on class " + cls.getName(),
-                    e.getClass().getName(), trace(e), false, "a class in a method signature is missing", e), cls);
+            return failing(
+                    new HandlerFault(
+                            "Error loading method " + name + " on class " + cls.getName(),
+                            e.getClass().getName(),
+                            trace(e),
+                            false,
+                            "a class in a method signature is missing",
+                            e),
+                    cls);
         }
         List<Method> named = new ArrayList<>();
         for (Method m : all) {
@@ -155,9 +218,16 @@ public final class HandlerResolver {
                 return shape.get().bind(cls, m, target);
             }
         }
-        return failing(new HandlerFault("No public method named " + name
-                + " with appropriate method signature found on class " + cls.getName(), null, null, false,
-                candidateHint(cls, name), null), cls);
+        return failing(
+                new HandlerFault(
+                        "No public method named " + name + " with appropriate method signature found on class "
+                                + cls.getName(),
+                        null,
+                        null,
+                        false,
+                        candidateHint(cls, name),
+                        null),
+                cls);
     }
 
     /** A new instance, or a failing handler for the non-fatal construction faults. */
@@ -169,19 +239,35 @@ public final class HandlerResolver {
             String msg = cls.getEnclosingClass() != null && !Modifier.isStatic(cls.getModifiers())
                     ? "Class " + cls.getName() + " cannot be instantiated because it is a non-static inner class"
                     : "Class " + cls.getName() + " has no public zero-argument constructor";
-            return failing(new HandlerFault(msg, Exception.class.getName(), null, false,
-                    "add a public no-argument constructor, make the method static, or pass a ready instance", e),
+            return failing(
+                    new HandlerFault(
+                            msg,
+                            Exception.class.getName(),
+                            null,
+                            false,
+                            "add a public no-argument constructor, make the method static, or pass a ready instance",
+                            e),
                     cls);
         }
         try {
             return ctor.newInstance();
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new HandlerFault(messageOf(cause), cause.getClass().getName(), trace(cause), true,
-                    "the handler's constructor threw", cause);
+            throw new HandlerFault(
+                    messageOf(cause),
+                    cause.getClass().getName(),
+                    trace(cause),
+                    true,
+                    "the handler's constructor threw",
+                    cause);
         } catch (ReflectiveOperationException e) {
-            throw new HandlerFault(messageOf(e), e.getClass().getName(), trace(e), true,
-                    "the handler class could not be instantiated", e);
+            throw new HandlerFault(
+                    messageOf(e),
+                    e.getClass().getName(),
+                    trace(e),
+                    true,
+                    "the handler class could not be instantiated",
+                    e);
         }
     }
 
@@ -207,20 +293,26 @@ public final class HandlerResolver {
     private static String candidateHint(Class<?> cls, String name) {
         List<String> candidates = Arrays.stream(cls.getMethods())
                 .filter(m -> m.getDeclaringClass() != Object.class)
-                .filter(m -> name == null || m.getName().equals(name) || MethodShape.of(m).isPresent())
+                .filter(m -> name == null
+                        || m.getName().equals(name)
+                        || MethodShape.of(m).isPresent())
                 .map(HandlerResolver::describe)
                 .sorted()
                 .collect(Collectors.toList());
         String accepted = "; accepted parameter lists are (InputStream, OutputStream, Context), "
                 + "(InputStream, OutputStream), (OutputStream, Context), (InputStream, Context), (InputStream), "
                 + "(OutputStream), (Context), (T, Context), (T) and ()";
-        return candidates.isEmpty() ? "the class has no public methods" + accepted
+        return candidates.isEmpty()
+                ? "the class has no public methods" + accepted
                 : "public methods of " + cls.getSimpleName() + ": " + candidates + accepted;
     }
 
     private static String describe(Method m) {
-        return m.getName() + Arrays.stream(m.getParameterTypes()).map(Class::getSimpleName)
-                .collect(Collectors.joining(", ", "(", ")")) + (Modifier.isStatic(m.getModifiers()) ? " static" : "");
+        return m.getName()
+                + Arrays.stream(m.getParameterTypes())
+                        .map(Class::getSimpleName)
+                        .collect(Collectors.joining(", ", "(", ")"))
+                + (Modifier.isStatic(m.getModifiers()) ? " static" : "");
     }
 
     private static String classNotFoundHint(String cls, ClassLoader loader) {
@@ -255,9 +347,15 @@ public final class HandlerResolver {
 
     /** Which accepted signature a method has, if any; the runtime's order of checks. */
     private enum MethodShape {
-        NONE(false, false, false, false), IN(true, false, false, false), OUT(false, true, false, false),
-        CTX(false, false, true, false), IN_OUT(true, true, false, false), IN_CTX(true, false, true, false),
-        OUT_CTX(false, true, true, false), IN_OUT_CTX(true, true, true, false), POJO(false, false, false, true),
+        NONE(false, false, false, false),
+        IN(true, false, false, false),
+        OUT(false, true, false, false),
+        CTX(false, false, true, false),
+        IN_OUT(true, true, false, false),
+        IN_CTX(true, false, true, false),
+        OUT_CTX(false, true, true, false),
+        IN_OUT_CTX(true, true, true, false),
+        POJO(false, false, false, true),
         POJO_CTX(false, false, true, true);
 
         final boolean in;
@@ -301,7 +399,8 @@ public final class HandlerResolver {
                     return p[1] == Context.class ? Optional.of(POJO_CTX) : Optional.empty();
                 case 3:
                     return p[0] == InputStream.class && p[1] == OutputStream.class && p[2] == Context.class
-                            ? Optional.of(IN_OUT_CTX) : Optional.empty();
+                            ? Optional.of(IN_OUT_CTX)
+                            : Optional.empty();
                 default:
                     return Optional.empty();
             }
@@ -313,8 +412,8 @@ public final class HandlerResolver {
             }
             Type inputType = pojo ? m.getGenericParameterTypes()[0] : null;
             Type outputType = m.getGenericReturnType();
-            return new Invokers.Pojo(cls, inputType, outputType, Invokers.methodCall(m, target, pojo, ctx),
-                    Invokers.isVoid(outputType));
+            return new Invokers.Pojo(
+                    cls, inputType, outputType, Invokers.methodCall(m, target, pojo, ctx), Invokers.isVoid(outputType));
         }
     }
 }

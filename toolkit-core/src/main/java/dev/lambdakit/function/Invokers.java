@@ -22,8 +22,7 @@ final class Invokers {
     private static final byte[] JSON_NULL = "null".getBytes(StandardCharsets.US_ASCII);
     private static final String INTERNAL_PREFIX = Invokers.class.getName();
 
-    private Invokers() {
-    }
+    private Invokers() {}
 
     /** Calls a POJO handler with its input (or null) and context. */
     @FunctionalInterface
@@ -73,8 +72,13 @@ final class Invokers {
             }
             return mh.asType(mh.type().generic().changeReturnType(Object.class));
         } catch (IllegalAccessException e) {
-            throw new HandlerFault("Handler method " + m + " is not accessible: " + e.getMessage(),
-                    e.getClass().getName(), null, false, "make the handler class and method public", e);
+            throw new HandlerFault(
+                    "Handler method " + m + " is not accessible: " + e.getMessage(),
+                    e.getClass().getName(),
+                    null,
+                    false,
+                    "make the handler class and method public",
+                    e);
         }
     }
 
@@ -171,8 +175,8 @@ final class Invokers {
 
         Pojo(Class<?> cls, Type inputType, Type outputType, Call call, boolean voidOutput) {
             this.cls = cls;
-            ClassLoader loader = cls.getClassLoader() != null ? cls.getClassLoader()
-                    : ClassLoader.getSystemClassLoader();
+            ClassLoader loader =
+                    cls.getClassLoader() != null ? cls.getClassLoader() : ClassLoader.getSystemClassLoader();
             // The runtime builds both serializers at init, so their cost lands in the init duration.
             this.inputSerializer = inputType == null ? null : EventJson.create(inputType, loader);
             this.outputSerializer = voidOutput ? null : EventJson.create(outputType, loader);

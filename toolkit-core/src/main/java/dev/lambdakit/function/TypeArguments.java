@@ -9,8 +9,7 @@ import java.util.Map;
 /** Finds the type arguments a class gives a generic interface, through superclasses and super-interfaces. */
 final class TypeArguments {
 
-    private TypeArguments() {
-    }
+    private TypeArguments() {}
 
     /** The arguments of {@code iface} as seen from {@code cls}, or null when it is implemented raw. */
     static Type[] of(Class<?> cls, Class<?> iface) {

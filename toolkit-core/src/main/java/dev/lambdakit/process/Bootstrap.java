@@ -26,14 +26,13 @@ import java.util.List;
  */
 public final class Bootstrap {
 
-    private Bootstrap() {
-    }
+    private Bootstrap() {}
 
     public static void main(String[] args) throws Exception {
         String api = System.getenv("AWS_LAMBDA_RUNTIME_API");
         if (api == null || args.length != 1) {
-            System.err.println("usage: AWS_LAMBDA_RUNTIME_API=host:port java " + Bootstrap.class.getName()
-                    + " <handler>");
+            System.err.println(
+                    "usage: AWS_LAMBDA_RUNTIME_API=host:port java " + Bootstrap.class.getName() + " <handler>");
             System.exit(2);
         }
         String base = "http://" + api + "/2018-06-01/runtime";
@@ -41,13 +40,16 @@ public final class Bootstrap {
         try {
             handler = HandlerResolver.resolve(HandlerReference.of(args[0]), Bootstrap.class.getClassLoader());
         } catch (HandlerFault fault) {
-            post(base + "/init/error", "Runtime.BadFunctionCode", errorJson(fault.errorMessage(), fault.errorType(),
-                    null));
+            post(
+                    base + "/init/error",
+                    "Runtime.BadFunctionCode",
+                    errorJson(fault.errorMessage(), fault.errorType(), null));
             System.exit(1);
             return;
         }
         while (true) {
-            HttpURLConnection next = (HttpURLConnection) URI.create(base + "/invocation/next").toURL().openConnection();
+            HttpURLConnection next = (HttpURLConnection)
+                    URI.create(base + "/invocation/next").toURL().openConnection();
             if (next.getResponseCode() != 200) {
                 System.exit(1);
             }
@@ -64,7 +66,9 @@ public final class Bootstrap {
                 handler.handle(event, out, context(requestId, deadline, arn, trace));
                 post(base + "/invocation/" + requestId + "/response", null, out.toByteArray());
             } catch (HandlerFault fault) {
-                post(base + "/invocation/" + requestId + "/error", "Runtime.BadFunctionCode",
+                post(
+                        base + "/invocation/" + requestId + "/error",
+                        "Runtime.BadFunctionCode",
                         errorJson(fault.errorMessage(), fault.errorType(), null));
             } catch (Throwable t) {
                 List<String> frames = new ArrayList<>();
@@ -72,7 +76,9 @@ public final class Bootstrap {
                     frames.add(e.toString());
                 }
                 String message = t.getLocalizedMessage() == null ? t.getClass().getName() : t.getLocalizedMessage();
-                post(base + "/invocation/" + requestId + "/error", "Runtime.UserException",
+                post(
+                        base + "/invocation/" + requestId + "/error",
+                        "Runtime.UserException",
                         errorJson(message, t.getClass().getName(), frames));
                 if (t instanceof VirtualMachineError) {
                     System.exit(1);

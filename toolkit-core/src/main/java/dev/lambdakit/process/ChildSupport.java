@@ -28,8 +28,7 @@ final class ChildSupport {
     private static Path agentJar;
     private static Path nativeLibrary;
 
-    private ChildSupport() {
-    }
+    private ChildSupport() {}
 
     static synchronized Path agentJar() {
         if (agentJar == null) {
@@ -39,7 +38,7 @@ final class ChildSupport {
             manifest.getMainAttributes().put(new Attributes.Name("Premain-Class"), ParentWatch.class.getName());
             String entry = ParentWatch.class.getName().replace('.', '/') + ".class";
             try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
-                 InputStream in = ParentWatch.class.getClassLoader().getResourceAsStream(entry)) {
+                    InputStream in = ParentWatch.class.getClassLoader().getResourceAsStream(entry)) {
                 out.putNextEntry(new JarEntry(entry));
                 in.transferTo(out);
                 out.closeEntry();
@@ -59,8 +58,8 @@ final class ChildSupport {
             if (!os.contains("linux")) {
                 return null;
             }
-            String name = "jni/libaws-lambda-jni.linux-" + (arch.contains("aarch64") || arch.contains("arm64")
-                    ? "aarch_64" : "x86_64") + ".so";
+            String name = "jni/libaws-lambda-jni.linux-"
+                    + (arch.contains("aarch64") || arch.contains("arm64") ? "aarch_64" : "x86_64") + ".so";
             URL url = ChildSupport.class.getClassLoader().getResource(name);
             if (url == null) {
                 return null;
@@ -86,26 +85,28 @@ final class ChildSupport {
     }
 
     /** Copies a child's output to the console and to whatever buffer is current. */
-    static Thread pump(InputStream in, OutputStream console, java.util.function.Supplier<StringBuffer> current,
-                       String name) {
-        Thread t = new Thread(() -> {
-            byte[] buffer = new byte[8192];
-            int n;
-            try {
-                while ((n = in.read(buffer)) > 0) {
-                    StringBuffer target = current.get();
-                    if (target != null) {
-                        target.append(new String(buffer, 0, n, java.nio.charset.StandardCharsets.UTF_8));
+    static Thread pump(
+            InputStream in, OutputStream console, java.util.function.Supplier<StringBuffer> current, String name) {
+        Thread t = new Thread(
+                () -> {
+                    byte[] buffer = new byte[8192];
+                    int n;
+                    try {
+                        while ((n = in.read(buffer)) > 0) {
+                            StringBuffer target = current.get();
+                            if (target != null) {
+                                target.append(new String(buffer, 0, n, java.nio.charset.StandardCharsets.UTF_8));
+                            }
+                            if (console != null) {
+                                console.write(buffer, 0, n);
+                                console.flush();
+                            }
+                        }
+                    } catch (IOException ignored) {
+                        // the child is gone
                     }
-                    if (console != null) {
-                        console.write(buffer, 0, n);
-                        console.flush();
-                    }
-                }
-            } catch (IOException ignored) {
-                // the child is gone
-            }
-        }, name);
+                },
+                name);
         t.setDaemon(true);
         t.start();
         return t;

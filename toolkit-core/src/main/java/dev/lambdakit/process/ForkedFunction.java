@@ -2,7 +2,6 @@ package dev.lambdakit.process;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.lambdakit.env.CredentialSandbox;
 import dev.lambdakit.env.ReservedVariables;
 import dev.lambdakit.env.TemporaryCredentials;
 import dev.lambdakit.events.EventJson;
@@ -53,8 +52,11 @@ import org.apiguardian.api.API;
 public final class ForkedFunction implements FunctionRunner {
 
     private static final DateTimeFormatter STREAM_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd");
-    private static final java.util.Set<String> FATAL = java.util.Set.of("java.lang.OutOfMemoryError",
-            "java.lang.StackOverflowError", "java.lang.InternalError", "java.lang.UnknownError");
+    private static final java.util.Set<String> FATAL = java.util.Set.of(
+            "java.lang.OutOfMemoryError",
+            "java.lang.StackOverflowError",
+            "java.lang.InternalError",
+            "java.lang.UnknownError");
 
     /** Which runtime runs inside the child JVM. */
     public enum RuntimeClient {
@@ -144,15 +146,24 @@ public final class ForkedFunction implements FunctionRunner {
                 initMillis = OptionalDouble.of((System.nanoTime() - initStart) / 1e6);
             }
             long start = System.nanoTime();
-            log.append("START RequestId: ").append(requestId).append(" Version: ").append(config.version())
+            log.append("START RequestId: ")
+                    .append(requestId)
+                    .append(" Version: ")
+                    .append(config.version())
                     .append('\n');
             if (error == null) {
                 long deadline = System.currentTimeMillis() + config.timeout().toMillis();
-                String arn = config.functionArn() + (invocation.qualifier() == null ? "" : ":"
-                        + invocation.qualifier());
-                CompletableFuture<RuntimeApiServer.Outcome> outcome = api.submit(new RuntimeApiServer.Event(requestId,
-                        payload, deadline, arn, "Root=1-" + HexFormat.of().formatHex(randomBytes(4)) + "-"
-                        + HexFormat.of().formatHex(randomBytes(12)) + ";Sampled=0", null, null));
+                String arn =
+                        config.functionArn() + (invocation.qualifier() == null ? "" : ":" + invocation.qualifier());
+                CompletableFuture<RuntimeApiServer.Outcome> outcome = api.submit(new RuntimeApiServer.Event(
+                        requestId,
+                        payload,
+                        deadline,
+                        arn,
+                        "Root=1-" + HexFormat.of().formatHex(randomBytes(4)) + "-"
+                                + HexFormat.of().formatHex(randomBytes(12)) + ";Sampled=0",
+                        null,
+                        null));
                 RuntimeApiServer.Outcome result = await(outcome, deadline);
                 peakMb = peakMemoryMb();
                 if (result == null && process.isAlive()) {
@@ -181,8 +192,8 @@ public final class ForkedFunction implements FunctionRunner {
                 log.append(error.errorMessage()).append('\n');
             }
             log.append("END RequestId: ").append(requestId).append('\n');
-            Report report = new Report(requestId, duration, initMillis, config.memoryMb(), peakMb, -1,
-                    config.architecture());
+            Report report =
+                    new Report(requestId, duration, initMillis, config.memoryMb(), peakMb, -1, config.architecture());
             log.append(report.toLogLine()).append('\n');
             byte[] body = error != null ? error.toJson().getBytes(StandardCharsets.UTF_8) : response;
             return InvocationResult.of(requestId, cold, body, error, report, log.toString(), outputType);
@@ -202,7 +213,8 @@ public final class ForkedFunction implements FunctionRunner {
 
     /** The child's process id, while it runs. */
     public synchronized java.util.OptionalLong pid() {
-        return process != null && process.isAlive() ? java.util.OptionalLong.of(process.pid())
+        return process != null && process.isAlive()
+                ? java.util.OptionalLong.of(process.pid())
                 : java.util.OptionalLong.empty();
     }
 
@@ -231,8 +243,8 @@ public final class ForkedFunction implements FunctionRunner {
         ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> env = pb.environment();
         env.clear();
-        String logStream = LocalDate.now(ZoneOffset.UTC).format(STREAM_DATE) + "/[" + config.version() + "]"
-                + environmentId;
+        String logStream =
+                LocalDate.now(ZoneOffset.UTC).format(STREAM_DATE) + "/[" + config.version() + "]" + environmentId;
         env.putAll(ReservedVariables.environment(config, logStream, credentials));
         env.put("AWS_LAMBDA_RUNTIME_API", api.address());
         try {
@@ -258,15 +270,26 @@ public final class ForkedFunction implements FunctionRunner {
                 return null;
             }
             if (!process.isAlive()) {
-                return new LambdaError("Runtime exited with error: exit status " + process.exitValue(),
-                        "Runtime.ExitError", List.of(), LambdaError.Phase.RUNTIME_EXIT, "Runtime.ExitError", null,
+                return new LambdaError(
+                        "Runtime exited with error: exit status " + process.exitValue(),
+                        "Runtime.ExitError",
+                        List.of(),
+                        LambdaError.Phase.RUNTIME_EXIT,
+                        "Runtime.ExitError",
+                        null,
                         "the child JVM exited during init; see its output in the log");
             }
             Thread.sleep(2);
         }
         kill(false);
-        return new LambdaError("Init timed out after " + config.initTimeout().toSeconds() + " seconds", null,
-                List.of(), LambdaError.Phase.TIMEOUT, "Sandbox.Timedout", null, null);
+        return new LambdaError(
+                "Init timed out after " + config.initTimeout().toSeconds() + " seconds",
+                null,
+                List.of(),
+                LambdaError.Phase.TIMEOUT,
+                "Sandbox.Timedout",
+                null,
+                null);
     }
 
     private RuntimeApiServer.Outcome await(CompletableFuture<RuntimeApiServer.Outcome> outcome, long deadline)
@@ -290,14 +313,26 @@ public final class ForkedFunction implements FunctionRunner {
 
     private LambdaError timeout(String requestId) {
         String message = LambdaLines.timeoutMessage(requestId, config.timeout());
-        return new LambdaError(message, null, List.of(), LambdaError.Phase.TIMEOUT, "Sandbox.Timedout", null,
+        return new LambdaError(
+                message,
+                null,
+                List.of(),
+                LambdaError.Phase.TIMEOUT,
+                "Sandbox.Timedout",
+                null,
                 "the runtime process was killed at the deadline; the next invocation starts a new one");
     }
 
     private LambdaError exited(String requestId) {
         int status = process.exitValue();
-        return new LambdaError("RequestId: " + requestId + " Error: Runtime exited with error: exit status " + status,
-                "Runtime.ExitError", List.of(), LambdaError.Phase.RUNTIME_EXIT, "Runtime.ExitError", null, null);
+        return new LambdaError(
+                "RequestId: " + requestId + " Error: Runtime exited with error: exit status " + status,
+                "Runtime.ExitError",
+                List.of(),
+                LambdaError.Phase.RUNTIME_EXIT,
+                "Runtime.ExitError",
+                null,
+                null);
     }
 
     @SuppressWarnings("unchecked")
@@ -312,8 +347,14 @@ public final class ForkedFunction implements FunctionRunner {
         if (tree.get("stackTrace") instanceof List<?> frames) {
             frames.forEach(f -> trace.add(String.valueOf(f)));
         }
-        return new LambdaError(String.valueOf(tree.get("errorMessage")), (String) tree.get("errorType"), trace, phase,
-                header != null ? header : "Runtime.Unknown", null, null);
+        return new LambdaError(
+                String.valueOf(tree.get("errorMessage")),
+                (String) tree.get("errorType"),
+                trace,
+                phase,
+                header != null ? header : "Runtime.Unknown",
+                null,
+                null);
     }
 
     /** VmHWM of the child: its peak resident memory, in MB (Linux). */

@@ -6,20 +6,21 @@ package dev.lambdakit.process;
  */
 public final class ParentWatch {
 
-    private ParentWatch() {
-    }
+    private ParentWatch() {}
 
     public static void premain(String args) {
-        Thread watch = new Thread(() -> {
-            try {
-                while (System.in.read() != -1) {
-                    // the parent writes nothing; any byte is ignored
-                }
-            } catch (java.io.IOException ignored) {
-                // a broken pipe means the same as end of input
-            }
-            Runtime.getRuntime().halt(137);
-        }, "lambdakit-parent-watch");
+        Thread watch = new Thread(
+                () -> {
+                    try {
+                        while (System.in.read() != -1) {
+                            // the parent writes nothing; any byte is ignored
+                        }
+                    } catch (java.io.IOException ignored) {
+                        // a broken pipe means the same as end of input
+                    }
+                    Runtime.getRuntime().halt(137);
+                },
+                "lambdakit-parent-watch");
         watch.setDaemon(true);
         watch.start();
     }

@@ -30,14 +30,22 @@ import org.apiguardian.api.API;
 public final class Recording {
 
     private static final Pattern PORT = Pattern.compile("(127\\.0\\.0\\.1|localhost):\\d+");
-    private static final Pattern UUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern UUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern CHUNK_SIGNATURE = Pattern.compile("chunk-signature=[0-9a-f]+");
     private static final Pattern TRAILER_SIGNATURE = Pattern.compile("x-amz-trailer-signature:[0-9a-f]+");
 
     /** One request and its response. */
-    public record Interaction(String service, String method, String path, String query, String operation,
-                              String requestBody, int status, Map<String, String> headers, String responseBody) {
+    public record Interaction(
+            String service,
+            String method,
+            String path,
+            String query,
+            String operation,
+            String requestBody,
+            int status,
+            Map<String, String> headers,
+            String responseBody) {
         /** What a request must equal to be answered by this interaction. */
         String key() {
             return service + " " + method + " " + path + "?" + query + " " + operation + " " + requestBody;
@@ -84,11 +92,18 @@ public final class Recording {
             for (Object o : (List<Object>) root.get("interactions")) {
                 Map<String, Object> m = (Map<String, Object>) o;
                 Map<String, String> headers = new LinkedHashMap<>();
-                ((Map<String, Object>) m.getOrDefault("headers", Map.of())).forEach((k, v) -> headers.put(k,
-                        String.valueOf(v)));
-                r.add(new Interaction((String) m.get("service"), (String) m.get("method"), (String) m.get("path"),
-                        (String) m.get("query"), (String) m.get("operation"), (String) m.get("requestBody"),
-                        ((Number) m.get("status")).intValue(), headers, (String) m.get("responseBody")));
+                ((Map<String, Object>) m.getOrDefault("headers", Map.of()))
+                        .forEach((k, v) -> headers.put(k, String.valueOf(v)));
+                r.add(new Interaction(
+                        (String) m.get("service"),
+                        (String) m.get("method"),
+                        (String) m.get("path"),
+                        (String) m.get("query"),
+                        (String) m.get("operation"),
+                        (String) m.get("requestBody"),
+                        ((Number) m.get("status")).intValue(),
+                        headers,
+                        (String) m.get("responseBody")));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read recording " + file, e);

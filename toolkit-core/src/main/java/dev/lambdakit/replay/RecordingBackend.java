@@ -45,10 +45,17 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class RecordingBackend implements AwsBackend, AutoCloseable {
 
-    private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade",
-            "transfer-encoding", "keep-alive");
-    private static final Set<String> KEPT_RESPONSE_HEADERS = Set.of("content-type", "x-amzn-errortype", "etag",
-            "x-amz-crc32", "last-modified", "x-amz-version-id", "location", "x-amz-request-id");
+    private static final Set<String> RESTRICTED =
+            Set.of("connection", "content-length", "expect", "host", "upgrade", "transfer-encoding", "keep-alive");
+    private static final Set<String> KEPT_RESPONSE_HEADERS = Set.of(
+            "content-type",
+            "x-amzn-errortype",
+            "etag",
+            "x-amz-crc32",
+            "last-modified",
+            "x-amz-version-id",
+            "location",
+            "x-amz-request-id");
 
     static {
         // The JDK's HttpServer leaves Nagle's algorithm on unless told otherwise, costing about 44 ms per call.
@@ -63,7 +70,8 @@ public final class RecordingBackend implements AwsBackend, AutoCloseable {
     private final Map<AwsService, HttpServer> servers = new EnumMap<>(AwsService.class);
     private final Map<String, Integer> replayCursor = new HashMap<>();
     private final List<String> mismatches = Collections.synchronizedList(new ArrayList<>());
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private RecordingBackend(AwsBackend delegate, Recording recording, Path file) {
         this.delegate = delegate;
@@ -133,7 +141,9 @@ public final class RecordingBackend implements AwsBackend, AutoCloseable {
             byte[] body = exchange.getRequestBody().readAllBytes();
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getRawPath();
-            String query = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();
+            String query = exchange.getRequestURI().getRawQuery() == null
+                    ? ""
+                    : exchange.getRequestURI().getRawQuery();
             String operation = String.valueOf(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
             String requestText = Recording.normalize(new String(body, StandardCharsets.UTF_8));
             if (target != null) {
@@ -144,10 +154,20 @@ public final class RecordingBackend implements AwsBackend, AutoCloseable {
         }
     }
 
-    private void forward(AwsService service, URI target, HttpExchange exchange, String method, String path,
-                         String query, String operation, byte[] body, String requestText) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target + path + (query.isEmpty() ? ""
-                : "?" + query))).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+    private void forward(
+            AwsService service,
+            URI target,
+            HttpExchange exchange,
+            String method,
+            String path,
+            String query,
+            String operation,
+            byte[] body,
+            String requestText)
+            throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(target + path + (query.isEmpty() ? "" : "?" + query)))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
         exchange.getRequestHeaders().forEach((name, values) -> {
             if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
                 values.forEach(v -> request.header(name, v));
@@ -167,16 +187,39 @@ public final class RecordingBackend implements AwsBackend, AutoCloseable {
             }
         });
         String responseText = new String(response.body(), StandardCharsets.UTF_8);
-        recording.add(new Recording.Interaction(service.name(), method, Recording.normalize(path),
-                Recording.normalize(query), operation, requestText, response.statusCode(), headers,
+        recording.add(new Recording.Interaction(
+                service.name(),
+                method,
+                Recording.normalize(path),
+                Recording.normalize(query),
+                operation,
+                requestText,
+                response.statusCode(),
+                headers,
                 Recording.normalize(responseText)));
         send(exchange, response.statusCode(), headers, response.body());
     }
 
-    private void answer(AwsService service, HttpExchange exchange, String method, String path, String query,
-                        String operation, String requestText) throws IOException {
-        String key = new Recording.Interaction(service.name(), method, Recording.normalize(path),
-                Recording.normalize(query), operation, requestText, 0, Map.of(), "").key();
+    private void answer(
+            AwsService service,
+            HttpExchange exchange,
+            String method,
+            String path,
+            String query,
+            String operation,
+            String requestText)
+            throws IOException {
+        String key = new Recording.Interaction(
+                        service.name(),
+                        method,
+                        Recording.normalize(path),
+                        Recording.normalize(query),
+                        operation,
+                        requestText,
+                        0,
+                        Map.of(),
+                        "")
+                .key();
         Recording.Interaction match = null;
         synchronized (replayCursor) {
             int seen = replayCursor.getOrDefault(key, 0);
@@ -198,15 +241,26 @@ public final class RecordingBackend implements AwsBackend, AutoCloseable {
             String message = "LambdaKit replay: no recorded interaction in " + file + " matches " + description
                     + "; re-record with -D" + ReplayMode.PROPERTY + "=record";
             boolean xml = service == AwsService.S3;
-            byte[] payload = (xml ? "<Error><Code>LambdaKitReplayMismatch</Code><Message>" + escapeXml(message)
-                    + "</Message></Error>" : "{\"__type\":\"LambdaKitReplayMismatch\",\"message\":"
-                    + dev.lambdakit.events.JsonText.quote(message) + "}").getBytes(StandardCharsets.UTF_8);
-            send(exchange, 400, Map.of("Content-Type", xml ? "application/xml" : "application/x-amz-json-1.0",
-                    "x-amzn-ErrorType", "LambdaKitReplayMismatch"), payload);
+            byte[] payload = (xml
+                            ? "<Error><Code>LambdaKitReplayMismatch</Code><Message>" + escapeXml(message)
+                                    + "</Message></Error>"
+                            : "{\"__type\":\"LambdaKitReplayMismatch\",\"message\":"
+                                    + dev.lambdakit.events.JsonText.quote(message) + "}")
+                    .getBytes(StandardCharsets.UTF_8);
+            send(
+                    exchange,
+                    400,
+                    Map.of(
+                            "Content-Type",
+                            xml ? "application/xml" : "application/x-amz-json-1.0",
+                            "x-amzn-ErrorType",
+                            "LambdaKitReplayMismatch"),
+                    payload);
             return;
         }
         String address = "127.0.0.1:" + exchange.getLocalAddress().getPort();
-        byte[] payload = match.responseBody().replace("127.0.0.1:{port}", address).getBytes(StandardCharsets.UTF_8);
+        byte[] payload =
+                match.responseBody().replace("127.0.0.1:{port}", address).getBytes(StandardCharsets.UTF_8);
         send(exchange, match.status(), match.headers(), payload);
     }
 

@@ -1,8 +1,8 @@
 package dev.lambdakit.replay;
 
-import dev.lambdakit.env.Settings;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.lambdakit.env.Settings;
 import java.util.Locale;
 import org.apiguardian.api.API;
 
@@ -32,8 +32,8 @@ public enum ReplayMode {
         try {
             return valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Unknown replay mode '" + value + "' in " + PROPERTY
-                    + "; use 'replay' or 'record'", e);
+            throw new IllegalArgumentException(
+                    "Unknown replay mode '" + value + "' in " + PROPERTY + "; use 'replay' or 'record'", e);
         }
     }
 }

@@ -7,13 +7,13 @@ final class Allocation {
 
     private static final com.sun.management.ThreadMXBean BEAN = bean();
 
-    private Allocation() {
-    }
+    private Allocation() {}
 
     private static com.sun.management.ThreadMXBean bean() {
         try {
             if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean b
-                    && b.isThreadAllocatedMemorySupported() && b.isThreadAllocatedMemoryEnabled()) {
+                    && b.isThreadAllocatedMemorySupported()
+                    && b.isThreadAllocatedMemoryEnabled()) {
                 return b;
             }
         } catch (RuntimeException | LinkageError e) {

@@ -51,8 +51,11 @@ final class EnvironmentClassLoader extends ClassLoader {
     }
 
     private URL reloadable(String name) {
-        if (name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.")
-                || name.startsWith("sun.") || name.startsWith("com.sun.")) {
+        if (name.startsWith("java.")
+                || name.startsWith("javax.")
+                || name.startsWith("jdk.")
+                || name.startsWith("sun.")
+                || name.startsWith("com.sun.")) {
             return null;
         }
         String resource = name.replace('.', '/') + ".class";

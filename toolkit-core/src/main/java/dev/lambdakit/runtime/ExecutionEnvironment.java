@@ -1,6 +1,5 @@
 package dev.lambdakit.runtime;
 
-import dev.lambdakit.env.CredentialSandbox;
 import dev.lambdakit.env.EnvScope;
 import dev.lambdakit.env.EnvironmentOverlay;
 import dev.lambdakit.env.ReservedVariables;
@@ -13,7 +12,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -40,6 +38,7 @@ final class ExecutionEnvironment implements AutoCloseable {
     private ResolvedHandler handler;
     /** The stack of an abandoned runtime thread that could not be ended, until the invoker reports it. */
     private StackTraceElement[] runaway;
+
     private boolean initialized;
     private int runtimeGeneration;
 
@@ -49,8 +48,7 @@ final class ExecutionEnvironment implements AutoCloseable {
         this.id = ids.hex(32);
         this.logStreamName = LocalDate.now(ZoneOffset.UTC).format(STREAM_DATE) + "/[" + config.version() + "]" + id;
         this.credentials = TemporaryCredentials.generate(ids.random());
-        this.variables = Collections.unmodifiableMap(ReservedVariables.environment(config, logStreamName,
-                credentials));
+        this.variables = Collections.unmodifiableMap(ReservedVariables.environment(config, logStreamName, credentials));
         this.scope = EnvironmentOverlay.open(variables);
         this.logger = new CapturingLogger(sink);
         LogSink.installTee();
@@ -65,16 +63,17 @@ final class ExecutionEnvironment implements AutoCloseable {
     }
 
     /** The outcome of an init attempt. */
-    record InitOutcome(boolean success, boolean timedOut, Throwable failure, double durationMillis) {
-    }
+    record InitOutcome(boolean success, boolean timedOut, Throwable failure, double durationMillis) {}
 
     /** Starts a fresh runtime (thread and, for handlers given by name, class loader) and loads the handler. */
     InitOutcome init(long deadlineNanos) throws InterruptedException {
         startRuntime();
         long start = System.nanoTime();
         Worker.Task<ResolvedHandler> task = worker.run(
-                () -> HandlerResolver.resolve(config.handler(), Thread.currentThread().getContextClassLoader()),
-                deadlineNanos, false);
+                () -> HandlerResolver.resolve(
+                        config.handler(), Thread.currentThread().getContextClassLoader()),
+                deadlineNanos,
+                false);
         double millis = (System.nanoTime() - start) / 1e6;
         if (!task.isDone()) {
             reset();
@@ -94,19 +93,21 @@ final class ExecutionEnvironment implements AutoCloseable {
             throws InterruptedException {
         ResolvedHandler h = handler;
         EnvScope invocationScope = scope.child(Map.of("_X_AMZN_TRACE_ID", traceId));
-        return worker.run(() -> {
-            long allocatedBefore = Allocation.currentThread();
-            try (EnvScope.Binding ignored = invocationScope.bind()) {
-                ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-                h.handle(payload, out, context);
-                return new Response(out.toByteArray(), Allocation.since(allocatedBefore));
-            }
-        }, deadlineNanos, true);
+        return worker.run(
+                () -> {
+                    long allocatedBefore = Allocation.currentThread();
+                    try (EnvScope.Binding ignored = invocationScope.bind()) {
+                        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+                        h.handle(payload, out, context);
+                        return new Response(out.toByteArray(), Allocation.since(allocatedBefore));
+                    }
+                },
+                deadlineNanos,
+                true);
     }
 
     /** A handler's response bytes and what its thread allocated producing them. */
-    record Response(byte[] payload, long allocatedBytes) {
-    }
+    record Response(byte[] payload, long allocatedBytes) {}
 
     /** The stack of a runtime thread the last reset could not end, once; null when there is none. */
     StackTraceElement[] takeRunaway() {
@@ -138,12 +139,17 @@ final class ExecutionEnvironment implements AutoCloseable {
      */
     private java.util.function.Predicate<StackTraceElement> functionFrame() {
         ResolvedHandler h = handler;
-        String handlerClass = h != null && h.handlerClass() != null ? h.handlerClass().getName() : null;
+        String handlerClass =
+                h != null && h.handlerClass() != null ? h.handlerClass().getName() : null;
         boolean reloaded = config.handler().factory().isEmpty();
-        return frame -> (reloaded && frame.getClassLoaderName() == null && frame.getModuleName() == null
-                && !frame.getClassName().startsWith("java.") && !frame.getClassName().startsWith("jdk."))
-                || (handlerClass != null && (frame.getClassName().equals(handlerClass)
-                        || frame.getClassName().startsWith(handlerClass + "$")));
+        return frame -> (reloaded
+                        && frame.getClassLoaderName() == null
+                        && frame.getModuleName() == null
+                        && !frame.getClassName().startsWith("java.")
+                        && !frame.getClassName().startsWith("jdk."))
+                || (handlerClass != null
+                        && (frame.getClassName().equals(handlerClass)
+                                || frame.getClassName().startsWith(handlerClass + "$")));
     }
 
     @SuppressWarnings("removal") // ThreadGroup.setDaemon: still what keeps groups from piling up on Java 17 and 18
@@ -152,15 +158,15 @@ final class ExecutionEnvironment implements AutoCloseable {
             worker.stop();
         }
         runtimeGeneration++;
-        ClassLoader loader = config.handler().factory().isPresent() ? baseLoader
-                : new EnvironmentClassLoader(baseLoader);
+        ClassLoader loader =
+                config.handler().factory().isPresent() ? baseLoader : new EnvironmentClassLoader(baseLoader);
         String name = "lambdakit-" + config.functionName() + "-" + id.substring(0, 8) + "-" + runtimeGeneration;
         threads = new ThreadGroup(name);
         threads.setDaemon(true); // up to Java 18, an empty daemon group is dropped by its parent: none pile up
         worker = new Worker(threads, name, loader, () -> {
-                    scope.bind();
-                    sink.bindCurrentThread();
-                });
+            scope.bind();
+            sink.bindCurrentThread();
+        });
     }
 
     @Override

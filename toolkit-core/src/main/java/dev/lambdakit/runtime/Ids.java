@@ -38,6 +38,11 @@ final class Ids {
         for (int shift = 28; shift >= 0; shift -= 4) {
             sb.append(HEX[(int) (epochSeconds >>> shift) & 0xF]);
         }
-        return sb.append('-').append(hex(24)).append(";Parent=").append(hex(16)).append(";Sampled=0").toString();
+        return sb.append('-')
+                .append(hex(24))
+                .append(";Parent=")
+                .append(hex(16))
+                .append(";Sampled=0")
+                .toString();
     }
 }

@@ -41,8 +41,8 @@ public final class Invocation {
     public Invocation qualifier(String qualifier) {
         this.qualifier = Objects.requireNonNull(qualifier, "qualifier");
         if (!qualifier.matches("[a-zA-Z0-9$_-]{1,128}")) {
-            throw new IllegalArgumentException("qualifier must be 1 to 128 letters, digits, '$', '_' or '-', "
-                    + "but was '" + qualifier + "'");
+            throw new IllegalArgumentException(
+                    "qualifier must be 1 to 128 letters, digits, '$', '_' or '-', " + "but was '" + qualifier + "'");
         }
         return this;
     }

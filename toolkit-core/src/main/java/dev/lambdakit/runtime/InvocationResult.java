@@ -36,8 +36,14 @@ public final class InvocationResult<T> {
     private T output;
     private boolean outputRead;
 
-    InvocationResult(String requestId, boolean coldStart, byte[] payload, LambdaError error, Report report,
-                     String logText, Type outputType) {
+    InvocationResult(
+            String requestId,
+            boolean coldStart,
+            byte[] payload,
+            LambdaError error,
+            Report report,
+            String logText,
+            Type outputType) {
         this.requestId = requestId;
         this.coldStart = coldStart;
         this.payload = payload;
@@ -53,8 +59,14 @@ public final class InvocationResult<T> {
      * @param log the invocation's log, lines ending in newlines
      */
     @API(status = org.apiguardian.api.API.Status.INTERNAL, since = "0.1")
-    public static <T> InvocationResult<T> of(String requestId, boolean coldStart, byte[] payload, LambdaError error,
-                                             Report report, String log, Class<T> outputType) {
+    public static <T> InvocationResult<T> of(
+            String requestId,
+            boolean coldStart,
+            byte[] payload,
+            LambdaError error,
+            Report report,
+            String log,
+            Class<T> outputType) {
         return new InvocationResult<>(requestId, coldStart, payload, error, report, log, outputType);
     }
 
@@ -93,8 +105,8 @@ public final class InvocationResult<T> {
     @SuppressWarnings("unchecked")
     public synchronized T output() {
         if (error != null) {
-            throw new IllegalStateException("The invocation " + requestId + " failed, so it has no output:\n"
-                    + error.describe(5));
+            throw new IllegalStateException(
+                    "The invocation " + requestId + " failed, so it has no output:\n" + error.describe(5));
         }
         if (!outputRead) {
             output = outputType == byte[].class ? (T) payload() : (T) EventJson.fromJson(payload, outputType);

@@ -1,9 +1,9 @@
 package dev.lambdakit.runtime;
 
+import dev.lambdakit.env.ReservedVariables;
 import dev.lambdakit.events.EventJson;
 import dev.lambdakit.function.FunctionConfig;
 import dev.lambdakit.function.HandlerFault;
-import dev.lambdakit.env.ReservedVariables;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +16,7 @@ final class Invoker {
 
     /** Lambda's synchronous payload limit, request and response (6 MB plus the runtime's 100 bytes of slack). */
     static final int MAX_PAYLOAD_BYTES = 6 * 1024 * 1024 + 100;
+
     static final int MAX_REQUEST_BYTES = 6 * 1024 * 1024;
 
     private final FunctionConfig config;
@@ -32,8 +33,8 @@ final class Invoker {
             throws InterruptedException {
         byte[] payload = toPayload(invocation.event());
         String requestId = ids.uuid();
-        String traceId = invocation.traceId() != null ? invocation.traceId()
-                : ids.traceId(System.currentTimeMillis() / 1000);
+        String traceId =
+                invocation.traceId() != null ? invocation.traceId() : ids.traceId(System.currentTimeMillis() / 1000);
         LogSink sink = env.sink;
         LogSink.Buffer buffer = sink.begin();
         boolean cold = !env.isInitialized();
@@ -45,7 +46,8 @@ final class Invoker {
         try {
             if (cold) {
                 sink.log(LambdaLines.initStart(config));
-                ExecutionEnvironment.InitOutcome init = env.init(System.nanoTime() + config.initTimeout().toNanos());
+                ExecutionEnvironment.InitOutcome init =
+                        env.init(System.nanoTime() + config.initTimeout().toNanos());
                 initMillis = OptionalDouble.of(init.durationMillis());
                 start = System.nanoTime();
                 if (init.timedOut()) {
@@ -64,8 +66,13 @@ final class Invoker {
             }
             sink.log("START RequestId: " + requestId + " Version: " + config.version() + "\n");
             if (error == null) {
-                SimulatedContext context = context(env, invocation, requestId, start,
-                        System.currentTimeMillis() - (System.nanoTime() - start) / 1_000_000L, traceId);
+                SimulatedContext context = context(
+                        env,
+                        invocation,
+                        requestId,
+                        start,
+                        System.currentTimeMillis() - (System.nanoTime() - start) / 1_000_000L,
+                        traceId);
                 Worker.Task<ExecutionEnvironment.Response> task =
                         env.invoke(payload, context, traceId, start + timeoutNanos);
                 if (!task.isDone()) {
@@ -80,9 +87,15 @@ final class Invoker {
                     response = task.value().payload();
                     allocated = task.value().allocatedBytes();
                     if (response.length > MAX_PAYLOAD_BYTES) {
-                        error = new LambdaError("Response payload size exceeded maximum allowed payload size ("
-                                + MAX_PAYLOAD_BYTES + " bytes).", "Function.ResponseSizeTooLarge", List.of(),
-                                LambdaError.Phase.INVOKE, "Function.ResponseSizeTooLarge", null, null);
+                        error = new LambdaError(
+                                "Response payload size exceeded maximum allowed payload size (" + MAX_PAYLOAD_BYTES
+                                        + " bytes).",
+                                "Function.ResponseSizeTooLarge",
+                                List.of(),
+                                LambdaError.Phase.INVOKE,
+                                "Function.ResponseSizeTooLarge",
+                                null,
+                                null);
                     }
                 }
             }
@@ -95,8 +108,14 @@ final class Invoker {
             }
             double durationMillis = (System.nanoTime() - start) / 1e6;
             sink.log("END RequestId: " + requestId + "\n");
-            Report report = new Report(requestId, durationMillis, initMillis, config.memoryMb(), memoryUsedMb(),
-                    allocated, config.architecture());
+            Report report = new Report(
+                    requestId,
+                    durationMillis,
+                    initMillis,
+                    config.memoryMb(),
+                    memoryUsedMb(),
+                    allocated,
+                    config.architecture());
             sink.log(report.toLogLine() + "\n");
             byte[] body = error != null ? error.toJson().getBytes(StandardCharsets.UTF_8) : response;
             return new InvocationResult<>(requestId, cold, body, error, report, buffer.text(), outputType);
@@ -105,19 +124,42 @@ final class Invoker {
         }
     }
 
-    SimulatedContext context(ExecutionEnvironment env, Invocation invocation, String requestId, long startNanos,
-                             long startEpochMillis, String traceId) {
+    SimulatedContext context(
+            ExecutionEnvironment env,
+            Invocation invocation,
+            String requestId,
+            long startNanos,
+            long startEpochMillis,
+            String traceId) {
         String arn = config.functionArn() + (invocation.qualifier() != null ? ":" + invocation.qualifier() : "");
-        return new SimulatedContext(requestId, config.functionName(), config.version(), arn,
-                ReservedVariables.logGroupName(config), env.logStreamName, config.memoryMb(),
-                startNanos + timeoutNanos, startEpochMillis + timeoutNanos / 1_000_000L, invocation.identity(),
-                invocation.clientContext(), env.logger(), traceId, invocation.tenantId());
+        return new SimulatedContext(
+                requestId,
+                config.functionName(),
+                config.version(),
+                arn,
+                ReservedVariables.logGroupName(config),
+                env.logStreamName,
+                config.memoryMb(),
+                startNanos + timeoutNanos,
+                startEpochMillis + timeoutNanos / 1_000_000L,
+                invocation.identity(),
+                invocation.clientContext(),
+                env.logger(),
+                traceId,
+                invocation.tenantId());
     }
 
     private LambdaError timeout(String requestId) {
         String message = LambdaLines.timeoutMessage(requestId, config.timeout());
-        return new LambdaError(message, null, List.of(), LambdaError.Phase.TIMEOUT, "Sandbox.Timedout", null,
-                "the handler ran past the function's timeout of " + config.timeout().toSeconds() + " s; it was "
+        return new LambdaError(
+                message,
+                null,
+                List.of(),
+                LambdaError.Phase.TIMEOUT,
+                "Sandbox.Timedout",
+                null,
+                "the handler ran past the function's timeout of "
+                        + config.timeout().toSeconds() + " s; it was "
                         + "interrupted and the environment's runtime reset, so the next invocation is cold");
     }
 
@@ -131,29 +173,49 @@ final class Invoker {
             where.append("\n\tat ").append(stack[i]);
         }
         int java = Runtime.version().feature();
-        String why = java >= 20 ? "Java " + java + " cannot stop a thread"
+        String why = java >= 20
+                ? "Java " + java + " cannot stop a thread"
                 : "the thread did not stop (one blocked on a lock cannot be)";
         String warning = "LAMBDAKIT WARNING: the handler of " + config.functionName() + " ignored the interrupt "
-                + "at its timeout, and " + why + ": it keeps running in this JVM until it returns. Run such a function in the forked runtime "
+                + "at its timeout, and " + why
+                + ": it keeps running in this JVM until it returns. Run such a function in the forked runtime "
                 + "(ForkedFunction), whose process ends with it. It was at:" + where;
         sink.log(warning + "\n");
         String hint = (error.hint() == null ? "" : error.hint() + ". ") + warning;
-        return new LambdaError(error.errorMessage(), error.errorType(), error.stackTrace(), error.phase(),
-                error.functionErrorType(), error.cause(), hint);
+        return new LambdaError(
+                error.errorMessage(),
+                error.errorType(),
+                error.stackTrace(),
+                error.phase(),
+                error.functionErrorType(),
+                error.cause(),
+                hint);
     }
 
     private static LambdaError initError(Throwable failure) {
         if (failure instanceof HandlerFault f) {
-            return new LambdaError(f.errorMessage(), f.errorType(), List.of(), LambdaError.Phase.INIT,
-                    "Runtime.BadFunctionCode", f.getCause() != null ? f.getCause() : f, f.hint());
+            return new LambdaError(
+                    f.errorMessage(),
+                    f.errorType(),
+                    List.of(),
+                    LambdaError.Phase.INIT,
+                    "Runtime.BadFunctionCode",
+                    f.getCause() != null ? f.getCause() : f,
+                    f.hint());
         }
-        return new LambdaError(HandlerFaults.messageOf(failure), failure.getClass().getName(), List.of(),
-                LambdaError.Phase.INIT, "Runtime.BadFunctionCode", failure, null);
+        return new LambdaError(
+                HandlerFaults.messageOf(failure),
+                failure.getClass().getName(),
+                List.of(),
+                LambdaError.Phase.INIT,
+                "Runtime.BadFunctionCode",
+                failure,
+                null);
     }
 
     private static String initReport(double millis, String status, String errorType) {
-        return String.format(Locale.ROOT, "INIT_REPORT Init Duration: %.2f ms\tPhase: init\tStatus: %s", millis,
-                status) + (errorType == null ? "" : "\tError Type: " + errorType) + "\n";
+        return String.format(Locale.ROOT, "INIT_REPORT Init Duration: %.2f ms\tPhase: init\tStatus: %s", millis, status)
+                + (errorType == null ? "" : "\tError Type: " + errorType) + "\n";
     }
 
     private int memoryUsedMb() {
@@ -180,8 +242,10 @@ final class Invoker {
             try {
                 bytes = EventJson.toJson(event);
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("Could not serialize the event of type "
-                        + event.getClass().getName() + " to JSON the way the Lambda runtime would: " + e, e);
+                throw new IllegalArgumentException(
+                        "Could not serialize the event of type "
+                                + event.getClass().getName() + " to JSON the way the Lambda runtime would: " + e,
+                        e);
             }
         }
         if (bytes.length > MAX_REQUEST_BYTES) {

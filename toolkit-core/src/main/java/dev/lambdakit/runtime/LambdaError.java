@@ -30,8 +30,14 @@ import org.apiguardian.api.API;
  * @param hint              LambdaKit's advice on fixing a handler fault; may be null
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record LambdaError(String errorMessage, String errorType, List<String> stackTrace, Phase phase,
-                          String functionErrorType, Throwable cause, String hint) {
+public record LambdaError(
+        String errorMessage,
+        String errorType,
+        List<String> stackTrace,
+        Phase phase,
+        String functionErrorType,
+        Throwable cause,
+        String hint) {
 
     /** Where an invocation failed. */
     public enum Phase {
@@ -73,8 +79,13 @@ public record LambdaError(String errorMessage, String errorType, List<String> st
     /** A readable multi-line account: type, message, phase and the first frames. */
     public String describe(int maxFrames) {
         StringBuilder sb = new StringBuilder();
-        sb.append(errorType != null ? errorType : functionErrorType).append(": ").append(errorMessage)
-                .append("\n  (").append(phase.name().toLowerCase()).append(" error, ").append(functionErrorType)
+        sb.append(errorType != null ? errorType : functionErrorType)
+                .append(": ")
+                .append(errorMessage)
+                .append("\n  (")
+                .append(phase.name().toLowerCase())
+                .append(" error, ")
+                .append(functionErrorType)
                 .append(')');
         int n = Math.min(maxFrames, stackTrace.size());
         for (int i = 0; i < n; i++) {

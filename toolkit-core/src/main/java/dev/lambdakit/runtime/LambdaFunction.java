@@ -119,8 +119,13 @@ public final class LambdaFunction implements AutoCloseable {
      */
     public synchronized SimulatedContext newContext() {
         checkOpen();
-        return invoker.context(environment, Invocation.of(null), ids.uuid(), System.nanoTime(),
-                System.currentTimeMillis(), ids.traceId(System.currentTimeMillis() / 1000));
+        return invoker.context(
+                environment,
+                Invocation.of(null),
+                ids.uuid(),
+                System.nanoTime(),
+                System.currentTimeMillis(),
+                ids.traceId(System.currentTimeMillis() / 1000));
     }
 
     /** The current environment's simulated variables as a handler sees them (hidden real ones left out). */

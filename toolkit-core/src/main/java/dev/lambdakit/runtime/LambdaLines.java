@@ -24,11 +24,11 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class LambdaLines {
 
-    private static final DateTimeFormatter TIMEOUT_TIME = DateTimeFormatter
-            .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIMEOUT_TIME = DateTimeFormatter.ofPattern(
+                    "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
 
-    private LambdaLines() {
-    }
+    private LambdaLines() {}
 
     /**
      * {@code INIT_START Runtime Version: java:17.v45 Runtime Version ARN: arn:aws:lambda:<region>::runtime:<64 hex>},
@@ -56,8 +56,8 @@ public final class LambdaLines {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

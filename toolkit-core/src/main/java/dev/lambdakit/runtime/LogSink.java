@@ -27,7 +27,6 @@ final class LogSink {
     static final String CONSOLE_PROPERTY = "lambdakit.console";
     /** Read on first use, not at class load, so a JUnit configuration parameter registered first counts. */
     private static volatile Boolean echo;
-    
 
     /** Past this many bytes per invocation, output still reaches the console but is no longer kept. */
     static final int MAX_CAPTURED_BYTES = 8 * 1024 * 1024;
@@ -118,7 +117,8 @@ final class LogSink {
 
         synchronized String text() {
             String text = bytes.toString(StandardCharsets.UTF_8);
-            return dropped == 0 ? text
+            return dropped == 0
+                    ? text
                     : text + "\n[LambdaKit: " + dropped + " more bytes of log output were not captured]\n";
         }
 

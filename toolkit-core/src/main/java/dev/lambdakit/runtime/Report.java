@@ -32,8 +32,14 @@ import org.apiguardian.api.API;
  * @param architecture       for the price
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record Report(String requestId, double durationMillis, OptionalDouble initDurationMillis, int memorySizeMb,
-                     int maxMemoryUsedMb, long allocatedBytes, Architecture architecture) {
+public record Report(
+        String requestId,
+        double durationMillis,
+        OptionalDouble initDurationMillis,
+        int memorySizeMb,
+        int maxMemoryUsedMb,
+        long allocatedBytes,
+        Architecture architecture) {
 
     /** US dollars per request. */
     public static final double PRICE_PER_REQUEST = 0.0000002;
@@ -57,12 +63,22 @@ public record Report(String requestId, double durationMillis, OptionalDouble ini
 
     /** The {@code REPORT} line in Lambda's format (tab-separated, trailing tab). */
     public String toLogLine() {
-        StringBuilder sb = new StringBuilder("REPORT RequestId: ").append(requestId)
-                .append("\tDuration: ").append(twoDecimals(durationMillis)).append(" ms")
-                .append("\tBilled Duration: ").append(billedDurationMillis()).append(" ms")
-                .append("\tMemory Size: ").append(memorySizeMb).append(" MB")
-                .append("\tMax Memory Used: ").append(maxMemoryUsedMb).append(" MB");
-        initDurationMillis.ifPresent(init -> sb.append("\tInit Duration: ").append(twoDecimals(init)).append(" ms"));
+        StringBuilder sb = new StringBuilder("REPORT RequestId: ")
+                .append(requestId)
+                .append("\tDuration: ")
+                .append(twoDecimals(durationMillis))
+                .append(" ms")
+                .append("\tBilled Duration: ")
+                .append(billedDurationMillis())
+                .append(" ms")
+                .append("\tMemory Size: ")
+                .append(memorySizeMb)
+                .append(" MB")
+                .append("\tMax Memory Used: ")
+                .append(maxMemoryUsedMb)
+                .append(" MB");
+        initDurationMillis.ifPresent(
+                init -> sb.append("\tInit Duration: ").append(twoDecimals(init)).append(" ms"));
         return sb.append('\t').toString();
     }
 

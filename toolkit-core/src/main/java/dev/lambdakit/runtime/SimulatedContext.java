@@ -36,10 +36,21 @@ public final class SimulatedContext implements Context {
     private final String traceId;
     private final String tenantId;
 
-    SimulatedContext(String requestId, String functionName, String functionVersion, String invokedFunctionArn,
-                     String logGroupName, String logStreamName, int memoryLimitMb, long deadlineNanos,
-                     long deadlineEpochMillis, CognitoIdentity identity, ClientContext clientContext,
-                     LambdaLogger logger, String traceId, String tenantId) {
+    SimulatedContext(
+            String requestId,
+            String functionName,
+            String functionVersion,
+            String invokedFunctionArn,
+            String logGroupName,
+            String logStreamName,
+            int memoryLimitMb,
+            long deadlineNanos,
+            long deadlineEpochMillis,
+            CognitoIdentity identity,
+            ClientContext clientContext,
+            LambdaLogger logger,
+            String traceId,
+            String tenantId) {
         this.requestId = requestId;
         this.functionName = functionName;
         this.functionVersion = functionVersion;

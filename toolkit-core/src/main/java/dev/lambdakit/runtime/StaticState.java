@@ -33,8 +33,7 @@ final class StaticState {
     private static final Map<String, ClassInfo> CLASSES = new HashMap<>();
     private static final Set<String> SCANNED_ROOTS = new HashSet<>();
 
-    private StaticState() {
-    }
+    private StaticState() {}
 
     /** Whether class {@code name}, found in the classpath folder {@code root}, must be defined per environment. */
     static synchronized boolean needsReload(String root, String name) {
@@ -45,8 +44,7 @@ final class StaticState {
         return RELOAD.getOrDefault(name, true);
     }
 
-    private record ClassInfo(boolean stateful, Set<String> references) {
-    }
+    private record ClassInfo(boolean stateful, Set<String> references) {}
 
     private static void scan(String root) {
         Path dir = Path.of(URI.create(root));
@@ -56,7 +54,8 @@ final class StaticState {
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
                 String relative = dir.relativize(file).toString().replace('\\', '/');
-                String name = relative.substring(0, relative.length() - ".class".length()).replace('/', '.');
+                String name = relative.substring(0, relative.length() - ".class".length())
+                        .replace('/', '.');
                 try (InputStream in = Files.newInputStream(file)) {
                     CLASSES.put(name, read(in));
                 } catch (IOException | RuntimeException e) {

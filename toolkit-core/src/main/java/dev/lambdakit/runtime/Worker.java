@@ -4,10 +4,10 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Predicate;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
 
 /**
  * The thread an execution environment runs its handler on, so that a deadline can abandon a runaway handler while
@@ -19,6 +19,7 @@ final class Worker {
     private static final long SPIN_NANOS = 50_000L;
     /** At most this many threads spin at once, so parallel tests do not burn the CPU their handlers need. */
     private static final int SPIN_BUDGET = Math.max(1, Runtime.getRuntime().availableProcessors());
+
     private static final java.util.concurrent.atomic.AtomicInteger SPINNING =
             new java.util.concurrent.atomic.AtomicInteger();
 
@@ -27,10 +28,14 @@ final class Worker {
     private volatile boolean stopped;
 
     Worker(ThreadGroup group, String name, ClassLoader contextLoader, Runnable onStart) {
-        thread = new Thread(group, () -> {
-            onStart.run();
-            loop();
-        }, name, 0);
+        thread = new Thread(
+                group,
+                () -> {
+                    onStart.run();
+                    loop();
+                },
+                name,
+                0);
         thread.setDaemon(true);
         thread.setContextClassLoader(contextLoader);
         thread.start();
@@ -195,7 +200,9 @@ final class Worker {
         List<Thread> others = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Thread t = threads[i];
-            if (t != except && t != Thread.currentThread() && !isCommonPoolWorker(t)
+            if (t != except
+                    && t != Thread.currentThread()
+                    && !isCommonPoolWorker(t)
                     && runsFunctionCode(t.getStackTrace(), functionFrame)) {
                 others.add(t);
             }
@@ -221,18 +228,20 @@ final class Worker {
     /** Interrupts the threads now; a daemon reaper stops, 200 ms later, those that ignored it. */
     private static void end(String reaperName, List<Thread> threads) {
         threads.forEach(Thread::interrupt);
-        Thread reaper = new Thread(() -> {
-            for (Thread t : threads) {
-                try {
-                    t.join(200);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                if (t.isAlive()) {
-                    forceStop(t);
-                }
-            }
-        }, reaperName);
+        Thread reaper = new Thread(
+                () -> {
+                    for (Thread t : threads) {
+                        try {
+                            t.join(200);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        if (t.isAlive()) {
+                            forceStop(t);
+                        }
+                    }
+                },
+                reaperName);
         reaper.setDaemon(true);
         reaper.start();
     }

@@ -53,12 +53,15 @@ public final class FunctionPool implements AutoCloseable {
             return size() > KEPT_ASYNC_REQUESTS;
         }
     };
+
     static final int KEPT_ASYNC_REQUESTS = 1_000;
     private long invocations;
     private long throttles;
 
-    FunctionPool(FunctionConfig config, int concurrency,
-                 java.util.function.Function<FunctionConfig, ? extends FunctionRunner> runners) {
+    FunctionPool(
+            FunctionConfig config,
+            int concurrency,
+            java.util.function.Function<FunctionConfig, ? extends FunctionRunner> runners) {
         this.config = config;
         this.concurrency = concurrency;
         this.runners = runners;
@@ -109,8 +112,8 @@ public final class FunctionPool implements AutoCloseable {
     InvocationResult<Object> invoke(byte[] payload, String clientContextBase64) {
         FunctionRunner environment = acquire();
         try {
-            Invocation invocation = Invocation.of(payload.length == 0 ? "null".getBytes(StandardCharsets.US_ASCII)
-                    : payload);
+            Invocation invocation =
+                    Invocation.of(payload.length == 0 ? "null".getBytes(StandardCharsets.US_ASCII) : payload);
             if (clientContextBase64 != null && !clientContextBase64.isBlank()) {
                 invocation.clientContext(clientContext(clientContextBase64));
             }
@@ -140,8 +143,8 @@ public final class FunctionPool implements AutoCloseable {
 
     @SuppressWarnings("unchecked")
     private static ClientContext clientContext(String base64) {
-        Map<String, Object> tree = (Map<String, Object>) EventJson.toTree(new String(Base64.getDecoder()
-                .decode(base64), StandardCharsets.UTF_8));
+        Map<String, Object> tree = (Map<String, Object>)
+                EventJson.toTree(new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8));
         Map<String, String> custom = (Map<String, String>) tree.getOrDefault("custom", Map.of());
         Map<String, String> env = (Map<String, String>) tree.getOrDefault("env", Map.of());
         return new ClientContext() {

@@ -66,7 +66,10 @@ public final class HttpFront implements AutoCloseable {
         try {
             event = event(exchange);
         } catch (IllegalArgumentException e) {
-            HttpServers.send(exchange, 400, Map.of("Content-Type", "application/json"),
+            HttpServers.send(
+                    exchange,
+                    400,
+                    Map.of("Content-Type", "application/json"),
                     HttpServers.utf8("{\"message\":" + dev.lambdakit.events.JsonText.quote(e.getMessage()) + "}"));
             return;
         }
@@ -74,7 +77,10 @@ public final class HttpFront implements AutoCloseable {
         try {
             result = function.invoke(event, null);
         } catch (FunctionPool.Throttled t) {
-            HttpServers.send(exchange, 429, Map.of("Content-Type", "application/json"),
+            HttpServers.send(
+                    exchange,
+                    429,
+                    Map.of("Content-Type", "application/json"),
                     HttpServers.utf8("{\"message\":\"Too Many Requests\"}"));
             return;
         }
@@ -89,8 +95,9 @@ public final class HttpFront implements AutoCloseable {
         HttpEventBuilder<?, ?> b = format == PayloadFormat.V1 ? ApiGatewayEvents.rest() : ApiGatewayEvents.httpApi();
         String path = exchange.getRequestURI().getRawPath();
         String query = exchange.getRequestURI().getRawQuery();
-        b.method(exchange.getRequestMethod(), java.net.URLDecoder.decode(path, StandardCharsets.UTF_8)
-                + (query == null ? "" : "?" + query));
+        b.method(
+                exchange.getRequestMethod(),
+                java.net.URLDecoder.decode(path, StandardCharsets.UTF_8) + (query == null ? "" : "?" + query));
         String contentType = "";
         for (Map.Entry<String, List<String>> h : exchange.getRequestHeaders().entrySet()) {
             String name = h.getKey();
@@ -133,8 +140,12 @@ public final class HttpFront implements AutoCloseable {
 
     private static boolean isText(String contentType) {
         String t = contentType.toLowerCase(Locale.ROOT);
-        return t.isEmpty() || t.startsWith("text/") || t.contains("json") || t.contains("xml")
-                || t.contains("x-www-form-urlencoded") || t.contains("javascript");
+        return t.isEmpty()
+                || t.startsWith("text/")
+                || t.contains("json")
+                || t.contains("xml")
+                || t.contains("x-www-form-urlencoded")
+                || t.contains("javascript");
     }
 
     private void respond(HttpExchange exchange, String payload) throws IOException {

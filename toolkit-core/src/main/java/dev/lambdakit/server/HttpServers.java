@@ -22,8 +22,7 @@ final class HttpServers {
         }
     }
 
-    private HttpServers() {
-    }
+    private HttpServers() {}
 
     static HttpServer start(String name, int port, com.sun.net.httpserver.HttpHandler handler) {
         try {

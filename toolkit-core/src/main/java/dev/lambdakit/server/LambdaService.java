@@ -11,8 +11,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +46,7 @@ public final class LambdaService implements AutoCloseable {
 
     /** Lambda's synchronous and asynchronous request limits. */
     static final int SYNC_LIMIT = 6 * 1024 * 1024;
+
     static final int ASYNC_LIMIT = 1024 * 1024;
     private static final int TAIL_BYTES = 4096;
     private static final Pattern PATH = Pattern.compile("/2015-03-31/functions/([^/]+)/invocations/?");
@@ -61,13 +62,14 @@ public final class LambdaService implements AutoCloseable {
     });
     private final Duration asyncRetryDelay;
     /** The SDK's invocation ids of recent requests, to spot its retries; the oldest go past 10,000. */
-    private final Map<String, Integer> sdkInvocationIds = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>() {
+    private final Map<String, Integer> sdkInvocationIds =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>() {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
                     return size() > 10_000;
                 }
             });
+
     private final List<String> duplicates = java.util.Collections.synchronizedList(new ArrayList<>());
 
     private LambdaService(Builder b) {
@@ -91,8 +93,8 @@ public final class LambdaService implements AutoCloseable {
     public FunctionPool function(String name) {
         FunctionPool pool = functions.get(name);
         if (pool == null) {
-            throw new IllegalArgumentException("No function named '" + name + "'; the service has "
-                    + functions.keySet());
+            throw new IllegalArgumentException(
+                    "No function named '" + name + "'; the service has " + functions.keySet());
         }
         return pool;
     }
@@ -119,53 +121,81 @@ public final class LambdaService implements AutoCloseable {
         String rawPath = exchange.getRequestURI().getRawPath();
         Matcher m = PATH.matcher(rawPath);
         if (!m.matches()) {
-            error(exchange, 404, "UnknownOperationException", "User", "Unknown operation "
-                    + exchange.getRequestMethod() + " " + rawPath);
+            error(
+                    exchange,
+                    404,
+                    "UnknownOperationException",
+                    "User",
+                    "Unknown operation " + exchange.getRequestMethod() + " " + rawPath);
             return;
         }
         if (!"POST".equals(exchange.getRequestMethod())) {
-            error(exchange, 405, "UnknownOperationException", "User", "Invoke needs POST, not "
-                    + exchange.getRequestMethod());
+            error(
+                    exchange,
+                    405,
+                    "UnknownOperationException",
+                    "User",
+                    "Invoke needs POST, not " + exchange.getRequestMethod());
             return;
         }
         String sdkId = exchange.getRequestHeaders().getFirst("amz-sdk-invocation-id");
         if (sdkId != null && sdkInvocationIds.merge(sdkId, 1, Integer::sum) > 1) {
             duplicates.add(sdkId);
         }
-        FunctionName name = FunctionName.parse(URLDecoder.decode(m.group(1), StandardCharsets.UTF_8),
+        FunctionName name = FunctionName.parse(
+                URLDecoder.decode(m.group(1), StandardCharsets.UTF_8),
                 query(exchange).get("Qualifier"));
         FunctionPool pool = name == null ? null : functions.get(name.name());
-        if (pool == null || name.qualifier() != null && !name.qualifier().equals("$LATEST")
-                && !name.qualifier().equals(pool.config().version())) {
+        if (pool == null
+                || name.qualifier() != null
+                        && !name.qualifier().equals("$LATEST")
+                        && !name.qualifier().equals(pool.config().version())) {
             String arn = "arn:aws:lambda:" + region + ":" + accountId + ":function:"
-                    + (name == null ? m.group(1) : name.name() + (name.qualifier() == null ? "" : ":" + name.qualifier()));
+                    + (name == null
+                            ? m.group(1)
+                            : name.name() + (name.qualifier() == null ? "" : ":" + name.qualifier()));
             error(exchange, 404, "ResourceNotFoundException", "User", "Function not found: " + arn);
             return;
         }
-        String type = Objects.requireNonNullElse(exchange.getRequestHeaders().getFirst("X-Amz-Invocation-Type"),
-                "RequestResponse");
+        String type = Objects.requireNonNullElse(
+                exchange.getRequestHeaders().getFirst("X-Amz-Invocation-Type"), "RequestResponse");
         byte[] body = exchange.getRequestBody().readAllBytes();
         switch (type) {
-            case "DryRun" -> HttpServers.send(exchange, 204, Map.of("x-amzn-RequestId", pool.newRequestId()),
-                    new byte[0]);
+            case "DryRun" ->
+                HttpServers.send(exchange, 204, Map.of("x-amzn-RequestId", pool.newRequestId()), new byte[0]);
             case "Event" -> invokeAsync(exchange, pool, body);
             case "RequestResponse" -> invokeSync(exchange, pool, body);
-            default -> error(exchange, 400, "InvalidParameterValueException", "User", "1 validation error detected: "
-                    + "Value '" + type + "' at 'invocationType' failed to satisfy constraint: Member must satisfy "
-                    + "enum value set: [Event, RequestResponse, DryRun]");
+            default ->
+                error(
+                        exchange,
+                        400,
+                        "InvalidParameterValueException",
+                        "User",
+                        "1 validation error detected: "
+                                + "Value '" + type
+                                + "' at 'invocationType' failed to satisfy constraint: Member must satisfy "
+                                + "enum value set: [Event, RequestResponse, DryRun]");
         }
     }
 
     /** Refuses a payload over {@code limit} bytes or not JSON, as the service does; true when it did. */
     private static boolean refused(HttpExchange exchange, byte[] body, int limit) throws IOException {
         if (body.length > limit) {
-            error(exchange, 413, "RequestTooLargeException", "User", "Request must be smaller than " + limit
-                    + " bytes for the InvokeFunction operation");
+            error(
+                    exchange,
+                    413,
+                    "RequestTooLargeException",
+                    "User",
+                    "Request must be smaller than " + limit + " bytes for the InvokeFunction operation");
             return true;
         }
         if (!isJson(body)) {
-            error(exchange, 400, "InvalidRequestContentException", "User", "Could not parse request body into json: "
-                    + "the payload is not valid JSON");
+            error(
+                    exchange,
+                    400,
+                    "InvalidRequestContentException",
+                    "User",
+                    "Could not parse request body into json: " + "the payload is not valid JSON");
             return true;
         }
         return false;
@@ -180,7 +210,12 @@ public final class LambdaService implements AutoCloseable {
         try {
             result = pool.invoke(body, clientContext);
         } catch (FunctionPool.Throttled e) {
-            error(exchange, 429, "TooManyRequestsException", "User", "Rate Exceeded.",
+            error(
+                    exchange,
+                    429,
+                    "TooManyRequestsException",
+                    "User",
+                    "Rate Exceeded.",
                     Map.of("Reason", "ReservedFunctionConcurrentInvocationLimitExceeded"));
             return;
         }
@@ -194,8 +229,9 @@ public final class LambdaService implements AutoCloseable {
         if ("Tail".equals(exchange.getRequestHeaders().getFirst("X-Amz-Log-Type"))) {
             byte[] log = HttpServers.utf8(result.log());
             int from = Math.max(0, log.length - TAIL_BYTES);
-            headers.put("X-Amz-Log-Result", Base64.getEncoder().encodeToString(
-                    java.util.Arrays.copyOfRange(log, from, log.length)));
+            headers.put(
+                    "X-Amz-Log-Result",
+                    Base64.getEncoder().encodeToString(java.util.Arrays.copyOfRange(log, from, log.length)));
         }
         HttpServers.send(exchange, 200, headers, result.payload());
     }
@@ -216,13 +252,15 @@ public final class LambdaService implements AutoCloseable {
         try {
             result = pool.invoke(body, null);
         } catch (FunctionPool.Throttled e) {
-            async.schedule(() -> attempt(pool, requestId, body, attempt), asyncRetryDelay.toMillis(),
-                    TimeUnit.MILLISECONDS);
+            async.schedule(
+                    () -> attempt(pool, requestId, body, attempt), asyncRetryDelay.toMillis(), TimeUnit.MILLISECONDS);
             return;
         }
         pool.asyncAttempt(requestId, result);
         if (!result.isSuccess() && attempt < 2) {
-            async.schedule(() -> attempt(pool, requestId, body, attempt + 1), asyncRetryDelay.toMillis(),
+            async.schedule(
+                    () -> attempt(pool, requestId, body, attempt + 1),
+                    asyncRetryDelay.toMillis(),
                     TimeUnit.MILLISECONDS);
         }
     }
@@ -246,7 +284,8 @@ public final class LambdaService implements AutoCloseable {
             for (String pair : raw.split("&")) {
                 int eq = pair.indexOf('=');
                 if (eq > 0) {
-                    q.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    q.put(
+                            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                             URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
                 }
             }
@@ -259,15 +298,27 @@ public final class LambdaService implements AutoCloseable {
         error(exchange, status, code, type, message, Map.of());
     }
 
-    private static void error(HttpExchange exchange, int status, String code, String type, String message,
-                              Map<String, String> extra) throws IOException {
-        StringBuilder body = new StringBuilder("{\"Type\":\"").append(type).append("\",\"Message\":")
+    private static void error(
+            HttpExchange exchange, int status, String code, String type, String message, Map<String, String> extra)
+            throws IOException {
+        StringBuilder body = new StringBuilder("{\"Type\":\"")
+                .append(type)
+                .append("\",\"Message\":")
                 .append(dev.lambdakit.events.JsonText.quote(message));
-        extra.forEach((k, v) -> body.append(",\"").append(k).append("\":").append(dev.lambdakit.events.JsonText
-                .quote(v)));
+        extra.forEach(
+                (k, v) -> body.append(",\"").append(k).append("\":").append(dev.lambdakit.events.JsonText.quote(v)));
         body.append('}');
-        HttpServers.send(exchange, status, Map.of("Content-Type", "application/json", "X-Amzn-ErrorType", code,
-                "x-amzn-RequestId", java.util.UUID.randomUUID().toString()), HttpServers.utf8(body.toString()));
+        HttpServers.send(
+                exchange,
+                status,
+                Map.of(
+                        "Content-Type",
+                        "application/json",
+                        "X-Amzn-ErrorType",
+                        code,
+                        "x-amzn-RequestId",
+                        java.util.UUID.randomUUID().toString()),
+                HttpServers.utf8(body.toString()));
     }
 
     /** Stops the server and every function's environments. */
@@ -286,8 +337,7 @@ public final class LambdaService implements AutoCloseable {
         private int port;
         private Duration asyncRetryDelay = Duration.ofMillis(200);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** A function with its concurrency (the most environments it may run at once), run in process. */
         public Builder function(FunctionConfig config, int concurrency) {
@@ -295,8 +345,10 @@ public final class LambdaService implements AutoCloseable {
         }
 
         /** A function whose environments {@code runners} makes: {@code ForkedFunction::create} forks a JVM each. */
-        public Builder function(FunctionConfig config, int concurrency,
-                                java.util.function.Function<FunctionConfig, ? extends FunctionRunner> runners) {
+        public Builder function(
+                FunctionConfig config,
+                int concurrency,
+                java.util.function.Function<FunctionConfig, ? extends FunctionRunner> runners) {
             if (concurrency < 1) {
                 throw new IllegalArgumentException("concurrency must be at least 1, but was " + concurrency);
             }

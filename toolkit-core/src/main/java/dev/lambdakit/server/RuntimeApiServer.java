@@ -38,22 +38,28 @@ public final class RuntimeApiServer implements AutoCloseable {
 
     /** The payload limit of the Runtime API: 6 MB and 100 bytes. */
     public static final int MAX_PAYLOAD = 6 * 1024 * 1024 + 100;
+
     private static final Pattern RESULT = Pattern.compile("/2018-06-01/runtime/invocation/([^/]+)/(response|error)");
 
     /** An event for the runtime, with the headers {@code /next} sends with it. */
-    public record Event(String requestId, byte[] payload, long deadlineEpochMillis, String invokedFunctionArn,
-                        String traceId, String clientContext, String cognitoIdentity) {
-    }
+    public record Event(
+            String requestId,
+            byte[] payload,
+            long deadlineEpochMillis,
+            String invokedFunctionArn,
+            String traceId,
+            String clientContext,
+            String cognitoIdentity) {}
 
     /** What the runtime reported for one event: a response, or an error with its type header. */
-    public record Outcome(byte[] body, boolean error, String errorTypeHeader) {
-    }
+    public record Outcome(byte[] body, boolean error, String errorTypeHeader) {}
 
     private final HttpServer server;
     private final BlockingQueue<Event> queue = new LinkedBlockingQueue<>();
     private final Map<String, CompletableFuture<Outcome>> inFlight = new ConcurrentHashMap<>();
     /** Events handed to the runtime and not answered yet: a sequential runtime may hold one at a time. */
     private final Set<String> handedOut = ConcurrentHashMap.newKeySet();
+
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private final CompletableFuture<Outcome> initError = new CompletableFuture<>();
 
@@ -113,8 +119,8 @@ public final class RuntimeApiServer implements AutoCloseable {
                     return;
                 }
                 byte[] body = exchange.getRequestBody().readAllBytes();
-                initError.complete(new Outcome(body, true, exchange.getRequestHeaders()
-                        .getFirst("Lambda-Runtime-Function-Error-Type")));
+                initError.complete(new Outcome(
+                        body, true, exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type")));
                 accepted(exchange);
                 return;
             }
@@ -136,8 +142,13 @@ public final class RuntimeApiServer implements AutoCloseable {
 
     private void next(HttpExchange exchange) throws IOException, InterruptedException {
         if (!handedOut.isEmpty()) {
-            error(exchange, 403, "InvalidStateTransition", "State transition from Running to Ready is not allowed: "
-                    + "the runtime has not reported the result of " + handedOut.iterator().next() + " yet");
+            error(
+                    exchange,
+                    403,
+                    "InvalidStateTransition",
+                    "State transition from Running to Ready is not allowed: "
+                            + "the runtime has not reported the result of "
+                            + handedOut.iterator().next() + " yet");
             return;
         }
         ready.complete(null);
@@ -179,26 +190,38 @@ public final class RuntimeApiServer implements AutoCloseable {
             return;
         }
         if (!isError && body.length > MAX_PAYLOAD) {
-            outcome.complete(new Outcome(HttpServers.utf8("{\"errorMessage\":\"Response payload size exceeded "
-                    + "maximum allowed payload size (" + MAX_PAYLOAD + " bytes).\",\"errorType\":"
-                    + "\"Function.ResponseSizeTooLarge\"}"), true, "Function.ResponseSizeTooLarge"));
-            error(exchange, 413, "RequestEntityTooLarge", "Exceeded maximum allowed payload size (" + MAX_PAYLOAD
-                    + " bytes).");
+            outcome.complete(new Outcome(
+                    HttpServers.utf8("{\"errorMessage\":\"Response payload size exceeded "
+                            + "maximum allowed payload size (" + MAX_PAYLOAD + " bytes).\",\"errorType\":"
+                            + "\"Function.ResponseSizeTooLarge\"}"),
+                    true,
+                    "Function.ResponseSizeTooLarge"));
+            error(
+                    exchange,
+                    413,
+                    "RequestEntityTooLarge",
+                    "Exceeded maximum allowed payload size (" + MAX_PAYLOAD + " bytes).");
             return;
         }
-        outcome.complete(new Outcome(body, isError, isError ? exchange.getRequestHeaders()
-                .getFirst("Lambda-Runtime-Function-Error-Type") : null));
+        outcome.complete(new Outcome(
+                body,
+                isError,
+                isError ? exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type") : null));
         accepted(exchange);
     }
 
     private static void accepted(HttpExchange exchange) throws IOException {
-        HttpServers.send(exchange, 202, Map.of("Content-Type", "application/json"),
-                HttpServers.utf8("{\"status\":\"OK\"}"));
+        HttpServers.send(
+                exchange, 202, Map.of("Content-Type", "application/json"), HttpServers.utf8("{\"status\":\"OK\"}"));
     }
 
     private static void error(HttpExchange exchange, int status, String type, String message) throws IOException {
-        HttpServers.send(exchange, status, Map.of("Content-Type", "application/json"), HttpServers.utf8(
-                "{\"errorMessage\":" + JsonText.quote(message) + ",\"errorType\":" + JsonText.quote(type) + "}"));
+        HttpServers.send(
+                exchange,
+                status,
+                Map.of("Content-Type", "application/json"),
+                HttpServers.utf8("{\"errorMessage\":" + JsonText.quote(message) + ",\"errorType\":"
+                        + JsonText.quote(type) + "}"));
     }
 
     @Override

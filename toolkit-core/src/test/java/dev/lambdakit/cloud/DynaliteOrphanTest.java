@@ -18,9 +18,13 @@ class DynaliteOrphanTest {
     @DisplayName("dynalite never outlives a killed test JVM, and its port is reclaimed")
     void noOrphanNode() throws Exception {
         assumeThat(Dynalite.unavailableReason()).as("dynalite can run here").isEmpty();
-        Process parent = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), DynaliteOrphanProbe.class.getName())
-                .redirectErrorStream(true).start();
+        Process parent = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        DynaliteOrphanProbe.class.getName())
+                .redirectErrorStream(true)
+                .start();
         long pid = -1;
         int port = -1;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(parent.getInputStream()))) {
@@ -45,7 +49,9 @@ class DynaliteOrphanTest {
         while (ProcessHandle.of(node).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        assertThat(ProcessHandle.of(node).map(ProcessHandle::isAlive).orElse(false)).as("node still running").isFalse();
+        assertThat(ProcessHandle.of(node).map(ProcessHandle::isAlive).orElse(false))
+                .as("node still running")
+                .isFalse();
         assertThat(accepts(port)).as("port %d still accepting", port).isFalse();
     }
 

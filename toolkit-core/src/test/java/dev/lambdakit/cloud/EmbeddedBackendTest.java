@@ -33,12 +33,19 @@ class EmbeddedBackendTest {
             AwsBasicCredentials.create("ASIALAMBDAKITTEST000", "fake-secret-for-tests-only-000000000000"));
 
     static S3Client s3(URI endpoint) {
-        return S3Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(FAKE)
-                .forcePathStyle(true).build();
+        return S3Client.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(FAKE)
+                .forcePathStyle(true)
+                .build();
     }
 
     static SqsClient sqs(URI endpoint) {
-        return SqsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(FAKE)
+        return SqsClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(FAKE)
                 .build();
     }
 
@@ -47,20 +54,29 @@ class EmbeddedBackendTest {
     void handlerReachesEmbeddedServices() {
         AwsBackend backend = EmbeddedBackend.shared();
         String bucket = "lk-" + UUID.randomUUID().toString().substring(0, 8);
-        try (S3Client s3 = s3(backend.endpoint(AwsService.S3)); SqsClient sqs = sqs(backend.endpoint(AwsService.SQS))) {
+        try (S3Client s3 = s3(backend.endpoint(AwsService.S3));
+                SqsClient sqs = sqs(backend.endpoint(AwsService.SQS))) {
             s3.createBucket(r -> r.bucket(bucket));
             String queueUrl = sqs.createQueue(r -> r.queueName(bucket)).queueUrl();
-            FunctionConfig config = FunctionConfig.builder().handler(CloudHandlers.Archiver.class.getName() + "::handle")
+            FunctionConfig config = FunctionConfig.builder()
+                    .handler(CloudHandlers.Archiver.class.getName() + "::handle")
                     .env(Backends.environment(backend, List.of(AwsService.S3, AwsService.SQS)))
-                    .env("BUCKET", bucket).env("QUEUE_URL", queueUrl).timeout(Duration.ofSeconds(20)).build();
+                    .env("BUCKET", bucket)
+                    .env("QUEUE_URL", queueUrl)
+                    .timeout(Duration.ofSeconds(20))
+                    .build();
             try (LambdaFunction fn = LambdaFunction.create(config)) {
                 InvocationResult<String> result = fn.invoke(Map.of("key", "a/b.txt", "body", "hello"), String.class);
 
                 assertThat(result.isSuccess()).as("%s", result).isTrue();
             }
-            assertThat(s3.getObjectAsBytes(r -> r.bucket(bucket).key("a/b.txt")).asUtf8String()).isEqualTo("hello");
-            Message note = Await.until("the handler's note", Duration.ofSeconds(5),
-                    () -> sqs.receiveMessage(r -> r.queueUrl(queueUrl)).messages().stream().findFirst());
+            assertThat(s3.getObjectAsBytes(r -> r.bucket(bucket).key("a/b.txt")).asUtf8String())
+                    .isEqualTo("hello");
+            Message note = Await.until(
+                    "the handler's note",
+                    Duration.ofSeconds(5),
+                    () -> sqs.receiveMessage(r -> r.queueUrl(queueUrl)).messages().stream()
+                            .findFirst());
             assertThat(note.body()).isEqualTo("stored a/b.txt");
             assertThat(queueUrl).startsWith("http://127.0.0.1:");
         }
@@ -71,26 +87,39 @@ class EmbeddedBackendTest {
     @Test
     @DisplayName("DynamoDB through dynalite, where Node.js is installed")
     void dynamoDbThroughDynalite() {
-        assumeTrue(Dynalite.unavailableReason().isEmpty(), () -> "skipped: " + Dynalite.unavailableReason().get());
+        assumeTrue(
+                Dynalite.unavailableReason().isEmpty(),
+                () -> "skipped: " + Dynalite.unavailableReason().get());
         AwsBackend backend = EmbeddedBackend.shared();
         URI endpoint = backend.endpoint(AwsService.DYNAMODB);
-        try (DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-                .credentialsProvider(FAKE).build()) {
+        try (DynamoDbClient dynamo = DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(FAKE)
+                .build()) {
             String table = "lk-" + UUID.randomUUID().toString().substring(0, 8);
             dynamo.createTable(r -> r.tableName(table)
                     .keySchema(software.amazon.awssdk.services.dynamodb.model.KeySchemaElement.builder()
-                            .attributeName("id").keyType(KeyType.HASH).build())
+                            .attributeName("id")
+                            .keyType(KeyType.HASH)
+                            .build())
                     .attributeDefinitions(software.amazon.awssdk.services.dynamodb.model.AttributeDefinition.builder()
-                            .attributeName("id").attributeType(ScalarAttributeType.S).build())
+                            .attributeName("id")
+                            .attributeType(ScalarAttributeType.S)
+                            .build())
                     .billingMode("PAY_PER_REQUEST"));
-            FunctionConfig config = FunctionConfig.builder().handler(CloudHandlers.TableWriter.class.getName()
-                    + "::handle").env(Backends.environment(backend, List.of(AwsService.DYNAMODB)))
-                    .env("TABLE", table).timeout(Duration.ofSeconds(20)).build();
+            FunctionConfig config = FunctionConfig.builder()
+                    .handler(CloudHandlers.TableWriter.class.getName() + "::handle")
+                    .env(Backends.environment(backend, List.of(AwsService.DYNAMODB)))
+                    .env("TABLE", table)
+                    .timeout(Duration.ofSeconds(20))
+                    .build();
             try (LambdaFunction fn = LambdaFunction.create(config)) {
                 assertThat(fn.invoke("\"o-1\"").isSuccess()).isTrue();
             }
             assertThat(dynamo.getItem(r -> r.tableName(table).key(Map.of("id", AttributeValue.fromS("o-1"))))
-                    .item()).containsKey("id");
+                            .item())
+                    .containsKey("id");
         }
     }
 

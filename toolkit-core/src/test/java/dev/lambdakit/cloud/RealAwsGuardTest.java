@@ -27,14 +27,19 @@ class RealAwsGuardTest {
     @Test
     @DisplayName("a client built in the test and one built inside a handler are both stopped before sending")
     void realEndpointsAreRefused() {
-        try (S3Client s3 = S3Client.builder().region(Region.EU_WEST_1)
-                .credentialsProvider(EmbeddedBackendTest.FAKE).build()) {
-            assertThatThrownBy(s3::listBuckets).isInstanceOf(RealAwsGuard.RealAwsAccessException.class)
+        try (S3Client s3 = S3Client.builder()
+                .region(Region.EU_WEST_1)
+                .credentialsProvider(EmbeddedBackendTest.FAKE)
+                .build()) {
+            assertThatThrownBy(s3::listBuckets)
+                    .isInstanceOf(RealAwsGuard.RealAwsAccessException.class)
                     .hasMessageStartingWith("LambdaKit stopped a request to real AWS: S3.ListBuckets to "
                             + "https://s3.eu-west-1.amazonaws.com.");
         }
         try (LambdaFunction fn = LambdaFunction.create(FunctionConfig.builder()
-                .handler(CloudHandlers.RealS3.class.getName() + "::handle").timeout(Duration.ofSeconds(20)).build())) {
+                .handler(CloudHandlers.RealS3.class.getName() + "::handle")
+                .timeout(Duration.ofSeconds(20))
+                .build())) {
             InvocationResult<Object> result = fn.invoke("{}");
 
             LambdaError error = result.error().orElseThrow();
@@ -43,17 +48,40 @@ class RealAwsGuardTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"s3.us-east-1.amazonaws.com", "sqs.cn-north-1.amazonaws.com.cn", "lambda.us-east-1.api.aws",
-        "abc.lambda-url.us-east-1.on.aws", "sts.amazonaws.com", "s3.us-east-1.amazonaws.com.",
-        "S3.EU-WEST-1.AMAZONAWS.COM", "s3.eusc-de-east-1.amazonaws.eu", "169.254.169.254", "10.0.0.5",
-        "52.216.8.1", "[2001:db8::1]", "s3.us-iso-east-1.c2s.ic.gov", "s3.cn-north-1.amazonaws.com.cn."})
+    @ValueSource(
+            strings = {
+                "s3.us-east-1.amazonaws.com",
+                "sqs.cn-north-1.amazonaws.com.cn",
+                "lambda.us-east-1.api.aws",
+                "abc.lambda-url.us-east-1.on.aws",
+                "sts.amazonaws.com",
+                "s3.us-east-1.amazonaws.com.",
+                "S3.EU-WEST-1.AMAZONAWS.COM",
+                "s3.eusc-de-east-1.amazonaws.eu",
+                "169.254.169.254",
+                "10.0.0.5",
+                "52.216.8.1",
+                "[2001:db8::1]",
+                "s3.us-iso-east-1.c2s.ic.gov",
+                "s3.cn-north-1.amazonaws.com.cn."
+            })
     void awsHostsAreRecognised(String host) {
         assertThat(RealAwsGuard.isRealAws(host)).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"127.0.0.1", "127.0.0.53", "localhost", "localstack", "amazonaws.com.example.org",
-        "[::1]", "::1", "notamazonaws.com", ""})
+    @ValueSource(
+            strings = {
+                "127.0.0.1",
+                "127.0.0.53",
+                "localhost",
+                "localstack",
+                "amazonaws.com.example.org",
+                "[::1]",
+                "::1",
+                "notamazonaws.com",
+                ""
+            })
     void otherHostsPass(String host) {
         assertThat(RealAwsGuard.isRealAws(host)).isFalse();
     }
@@ -65,7 +93,8 @@ class RealAwsGuardTest {
         String mode = System.getProperty(RealAwsGuard.MODE_SETTING); // the build sets 'global' for its own tests
         System.setProperty(RealAwsGuard.MODE_SETTING, "toolkit");
         try {
-            assertThatCode(() -> guard.beforeTransmission(realRequest(), attributes())).doesNotThrowAnyException();
+            assertThatCode(() -> guard.beforeTransmission(realRequest(), attributes()))
+                    .doesNotThrowAnyException();
             try (AutoCloseable test = RealAwsGuard.enterTest(false)) {
                 assertThatThrownBy(() -> guard.beforeTransmission(realRequest(), attributes()))
                         .isInstanceOf(RealAwsGuard.RealAwsAccessException.class);
@@ -76,18 +105,22 @@ class RealAwsGuardTest {
                 assertThatThrownBy(() -> guard.beforeTransmission(realRequest(), attributes()))
                         .isInstanceOf(RealAwsGuard.RealAwsAccessException.class);
                 // while a LambdaKit test runs, a thread that belongs to no test (a pool's) is guarded as well
-                var fromPool = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                    try {
-                        guard.beforeTransmission(realRequest(), attributes());
-                        return "sent";
-                    } catch (RealAwsGuard.RealAwsAccessException e) {
-                        return "stopped";
-                    }
-                }, command -> new Thread(null, command, "pool-like", 0, false).start()).get();
+                var fromPool = java.util.concurrent.CompletableFuture.supplyAsync(
+                                () -> {
+                                    try {
+                                        guard.beforeTransmission(realRequest(), attributes());
+                                        return "sent";
+                                    } catch (RealAwsGuard.RealAwsAccessException e) {
+                                        return "stopped";
+                                    }
+                                },
+                                command -> new Thread(null, command, "pool-like", 0, false).start())
+                        .get();
                 assertThat(fromPool).isEqualTo("stopped");
             }
-            try (LambdaFunction fn = LambdaFunction.create(FunctionConfig.builder().handler("x.Y").build());
-                 var binding = fn.bindEnvironment()) {
+            try (LambdaFunction fn = LambdaFunction.create(
+                            FunctionConfig.builder().handler("x.Y").build());
+                    var binding = fn.bindEnvironment()) {
                 assertThatThrownBy(() -> guard.beforeTransmission(realRequest(), attributes()))
                         .isInstanceOf(RealAwsGuard.RealAwsAccessException.class);
             }
@@ -105,9 +138,14 @@ class RealAwsGuardTest {
 
     private static InterceptorContext realRequest() {
         return InterceptorContext.builder()
-                .request(software.amazon.awssdk.services.s3.model.ListBucketsRequest.builder().build())
-                .httpRequest(SdkHttpRequest.builder().protocol("https").host("s3.us-east-1.amazonaws.com")
-                        .method(SdkHttpMethod.GET).build()).build();
+                .request(software.amazon.awssdk.services.s3.model.ListBucketsRequest.builder()
+                        .build())
+                .httpRequest(SdkHttpRequest.builder()
+                        .protocol("https")
+                        .host("s3.us-east-1.amazonaws.com")
+                        .method(SdkHttpMethod.GET)
+                        .build())
+                .build();
     }
 
     private static ExecutionAttributes attributes() {
@@ -121,9 +159,14 @@ class RealAwsGuardTest {
     @DisplayName("the opt-in lets a run through (checked on the interceptor itself: no request leaves)")
     void optIn() {
         InterceptorContext context = InterceptorContext.builder()
-                .request(software.amazon.awssdk.services.s3.model.ListBucketsRequest.builder().build())
-                .httpRequest(SdkHttpRequest.builder().protocol("https").host("s3.us-east-1.amazonaws.com")
-                        .method(SdkHttpMethod.GET).build()).build();
+                .request(software.amazon.awssdk.services.s3.model.ListBucketsRequest.builder()
+                        .build())
+                .httpRequest(SdkHttpRequest.builder()
+                        .protocol("https")
+                        .host("s3.us-east-1.amazonaws.com")
+                        .method(SdkHttpMethod.GET)
+                        .build())
+                .build();
         ExecutionAttributes attributes = new ExecutionAttributes();
         attributes.putAttribute(SdkExecutionAttribute.SERVICE_NAME, "S3");
         attributes.putAttribute(SdkExecutionAttribute.OPERATION_NAME, "ListBuckets");
@@ -137,9 +180,11 @@ class RealAwsGuardTest {
         } finally {
             System.clearProperty(RealAwsGuard.OPT_IN_PROPERTY);
         }
-        try (LambdaFunction fn = LambdaFunction.create(FunctionConfig.builder().handler("x.Y")
-                .env(RealAwsGuard.OPT_IN_VARIABLE, "true").build());
-             var binding = fn.bindEnvironment()) {
+        try (LambdaFunction fn = LambdaFunction.create(FunctionConfig.builder()
+                        .handler("x.Y")
+                        .env(RealAwsGuard.OPT_IN_VARIABLE, "true")
+                        .build());
+                var binding = fn.bindEnvironment()) {
             assertThatCode(() -> guard.beforeTransmission(context, attributes)).doesNotThrowAnyException();
         }
     }

@@ -23,9 +23,15 @@ class SdkV1Test {
     public static class V1Handler {
         public Map<String, String> handle(Object ignored) {
             Map<String, String> seen = new LinkedHashMap<>();
-            seen.put("chainKey", DefaultAWSCredentialsProviderChain.getInstance().getCredentials().getAWSAccessKeyId());
+            seen.put(
+                    "chainKey",
+                    DefaultAWSCredentialsProviderChain.getInstance()
+                            .getCredentials()
+                            .getAWSAccessKeyId());
             try {
-                seen.put("profileKey", new ProfileCredentialsProvider().getCredentials().getAWSAccessKeyId());
+                seen.put(
+                        "profileKey",
+                        new ProfileCredentialsProvider().getCredentials().getAWSAccessKeyId());
             } catch (RuntimeException e) {
                 seen.put("profileKey", "none: " + e.getClass().getSimpleName());
             }
@@ -46,8 +52,10 @@ class SdkV1Test {
     @DisplayName("v1's default chain and profile provider see only the fake credentials; its requests meet the guard")
     void sdkV1() throws Exception {
         try (LambdaFunction fn = LambdaFunction.create(FunctionConfig.builder()
-                .handler(V1Handler.class.getName() + "::handle").region("eu-west-1").timeout(java.time.Duration
-                        .ofSeconds(20)).build())) {
+                .handler(V1Handler.class.getName() + "::handle")
+                .region("eu-west-1")
+                .timeout(java.time.Duration.ofSeconds(20))
+                .build())) {
             @SuppressWarnings("unchecked")
             Map<String, String> seen = (Map<String, String>) fn.invoke("{}").output();
 
@@ -56,8 +64,9 @@ class SdkV1Test {
             // v1 reads its profiles from here, not from ~/.aws: an empty file
             Path profiles = Path.of(fn.environmentVariables().get("AWS_CREDENTIAL_PROFILES_FILE"));
             assertThat(Files.size(profiles)).isZero();
-            assertThat(seen.get("listBuckets")).contains("LambdaKit stopped a request to real AWS: Amazon S3.ListBuckets"
-                    + " to https://s3.eu-west-1.amazonaws.com.");
+            assertThat(seen.get("listBuckets"))
+                    .contains("LambdaKit stopped a request to real AWS: Amazon S3.ListBuckets"
+                            + " to https://s3.eu-west-1.amazonaws.com.");
         }
     }
 }

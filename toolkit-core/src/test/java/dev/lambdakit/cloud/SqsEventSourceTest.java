@@ -24,8 +24,10 @@ class SqsEventSourceTest {
     @BeforeEach
     void setUp() {
         resources = new TestResources(EmbeddedBackend.shared());
-        function = LambdaFunction.create(FunctionConfig.builder().handler(BatchProbe.class)
-                .timeout(Duration.ofSeconds(1)).build());
+        function = LambdaFunction.create(FunctionConfig.builder()
+                .handler(BatchProbe.class)
+                .timeout(Duration.ofSeconds(1))
+                .build());
     }
 
     @AfterEach
@@ -38,13 +40,16 @@ class SqsEventSourceTest {
         SqsClient sqs = resources.sqs();
         for (int i = 0; i < bodies.length; i++) {
             int n = i;
-            sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(bodies[n])
+            sqs.sendMessage(r -> r.queueUrl(queueUrl)
+                    .messageBody(bodies[n])
                     .messageGroupId(queueUrl.endsWith(".fifo") ? "g" : null));
         }
     }
 
     private SqsEventSource source(String url, boolean report) {
-        return SqsEventSource.builder(function, resources.sqs(), url).batchSize(10).reportBatchItemFailures(report)
+        return SqsEventSource.builder(function, resources.sqs(), url)
+                .batchSize(10)
+                .reportBatchItemFailures(report)
                 .build();
     }
 
@@ -74,7 +79,9 @@ class SqsEventSourceTest {
         assertThat(first.retried()).hasSize(1);
         String failed = first.retried().get(0);
 
-        SqsEventSource.Batch again = Await.until("the failed message to come back", Duration.ofSeconds(10),
+        SqsEventSource.Batch again = Await.until(
+                "the failed message to come back",
+                Duration.ofSeconds(10),
                 () -> java.util.Optional.ofNullable(source.poll()));
         assertThat(again.messageIds()).containsExactly(failed);
         assertThat(again.invocation().logLines()).noneMatch(l -> l.startsWith("ok "));
@@ -87,8 +94,8 @@ class SqsEventSourceTest {
         send(unknown.url(), "ok", "unknown");
         SqsEventSource.Batch batch = source(unknown.url(), true).poll();
         assertThat(batch.failedAsWhole()).isTrue();
-        assertThat(batch.failureReason()).isEqualTo("itemIdentifier not-a-message-of-this-batch is not a message of "
-                + "this batch");
+        assertThat(batch.failureReason())
+                .isEqualTo("itemIdentifier not-a-message-of-this-batch is not a message of " + "this batch");
         assertThat(batch.deleted()).isEmpty();
 
         TestResources.Queue thrown = resources.queue("thrown", false, 5, 1, false);
@@ -116,8 +123,14 @@ class SqsEventSourceTest {
 
         String dead = Await.until("the message in the dead-letter queue", Duration.ofSeconds(15), () -> {
             source.poll();
-            return resources.sqs().receiveMessage(r -> r.queueUrl(queue.deadLetter().orElseThrow().url())).messages()
-                    .stream().findFirst().map(m -> m.body());
+            return resources
+                    .sqs()
+                    .receiveMessage(
+                            r -> r.queueUrl(queue.deadLetter().orElseThrow().url()))
+                    .messages()
+                    .stream()
+                    .findFirst()
+                    .map(m -> m.body());
         });
         assertThat(dead).isEqualTo("throw");
     }
@@ -127,19 +140,33 @@ class SqsEventSourceTest {
     void fifoStopsAtTheFirstFailure() {
         TestResources.Queue queue = resources.queue("fifo", false, 5, 1, true);
         SqsClient sqs = resources.sqs();
-        sqs.sendMessageBatch(r -> r.queueUrl(queue.url()).entries(List.of(
-                SendMessageBatchRequestEntry.builder().id("1").messageBody("ok").messageGroupId("g")
-                        .messageDeduplicationId("d1").build(),
-                SendMessageBatchRequestEntry.builder().id("2").messageBody("fail").messageGroupId("g")
-                        .messageDeduplicationId("d2").build(),
-                SendMessageBatchRequestEntry.builder().id("3").messageBody("ok").messageGroupId("g")
-                        .messageDeduplicationId("d3").build())));
+        sqs.sendMessageBatch(r -> r.queueUrl(queue.url())
+                .entries(List.of(
+                        SendMessageBatchRequestEntry.builder()
+                                .id("1")
+                                .messageBody("ok")
+                                .messageGroupId("g")
+                                .messageDeduplicationId("d1")
+                                .build(),
+                        SendMessageBatchRequestEntry.builder()
+                                .id("2")
+                                .messageBody("fail")
+                                .messageGroupId("g")
+                                .messageDeduplicationId("d2")
+                                .build(),
+                        SendMessageBatchRequestEntry.builder()
+                                .id("3")
+                                .messageBody("ok")
+                                .messageGroupId("g")
+                                .messageDeduplicationId("d3")
+                                .build())));
 
         SqsEventSource.Batch batch = source(queue.url(), true).poll();
 
         assertThat(batch.messageIds()).hasSize(3);
         assertThat(batch.deleted()).containsExactly(batch.messageIds().get(0));
-        assertThat(batch.retried()).containsExactly(batch.messageIds().get(1), batch.messageIds().get(2));
+        assertThat(batch.retried())
+                .containsExactly(batch.messageIds().get(1), batch.messageIds().get(2));
     }
 
     @Test
@@ -149,9 +176,14 @@ class SqsEventSourceTest {
 
         assertThatThrownBy(() -> source(queue.url(), true))
                 .hasMessage("Queue visibility timeout: 0 seconds is less than Function timeout: 1 seconds");
-        assertThatThrownBy(() -> SqsEventSource.builder(function, resources.sqs(),
-                resources.queue("big", false, 5, 1, false).url()).batchSize(100).build())
-                .hasMessage("A batchSize over 10 (100) needs a batching window of at least 1 second, as Lambda requires");
+        assertThatThrownBy(() -> SqsEventSource.builder(
+                                function,
+                                resources.sqs(),
+                                resources.queue("big", false, 5, 1, false).url())
+                        .batchSize(100)
+                        .build())
+                .hasMessage(
+                        "A batchSize over 10 (100) needs a batching window of at least 1 second, as Lambda requires");
     }
 
     @Test
@@ -161,8 +193,10 @@ class SqsEventSourceTest {
         for (int i = 0; i < 25; i++) {
             resources.sqs().sendMessage(r -> r.queueUrl(queue.url()).messageBody("ok"));
         }
-        SqsEventSource source = SqsEventSource.builder(function, resources.sqs(), queue.url()).batchSize(25)
-                .batchWindow(Duration.ofSeconds(1)).build();
+        SqsEventSource source = SqsEventSource.builder(function, resources.sqs(), queue.url())
+                .batchSize(25)
+                .batchWindow(Duration.ofSeconds(1))
+                .build();
 
         List<SqsEventSource.Batch> batches = source.drain(Duration.ofSeconds(10));
 

@@ -33,12 +33,19 @@ class ToolkitClientsTest {
     void fixturesIgnoreGlobalInterceptors() {
         TRACING.set(true);
         try (TestResources resources = new TestResources(EmbeddedBackend.shared());
-             S3Client users = S3Client.builder().region(Region.US_EAST_1).credentialsProvider(EmbeddedBackendTest.FAKE)
-                     .endpointOverride(EmbeddedBackend.shared().endpoint(AwsService.S3)).forcePathStyle(true)
-                     .build()) {
+                S3Client users = S3Client.builder()
+                        .region(Region.US_EAST_1)
+                        .credentialsProvider(EmbeddedBackendTest.FAKE)
+                        .endpointOverride(EmbeddedBackend.shared().endpoint(AwsService.S3))
+                        .forcePathStyle(true)
+                        .build()) {
             TestResources.Bucket bucket = resources.bucket("traced");
 
-            assertThat(resources.s3().headBucket(r -> r.bucket(bucket.name())).sdkHttpResponse().isSuccessful())
+            assertThat(resources
+                            .s3()
+                            .headBucket(r -> r.bucket(bucket.name()))
+                            .sdkHttpResponse()
+                            .isSuccessful())
                     .isTrue();
             assertThatThrownBy(users::listBuckets).hasMessageContaining("SegmentNotFoundException");
         } finally {

@@ -19,7 +19,7 @@ class EnvironmentOverlayTest {
     void aBoundThreadSeesItsVariablesThroughEveryView() {
         Map<String, String> before = new HashMap<>(System.getenv());
         try (EnvScope scope = EnvironmentOverlay.open(Map.of("LK_TEST_A", "1"));
-             EnvScope.Binding ignored = scope.bind()) {
+                EnvScope.Binding ignored = scope.bind()) {
             assertThat(System.getenv("LK_TEST_A")).isEqualTo("1");
             assertThat(System.getenv()).containsEntry("LK_TEST_A", "1");
             assertThat(System.getenv().containsKey("LK_TEST_A")).isTrue();
@@ -37,7 +37,7 @@ class EnvironmentOverlayTest {
     void nullValuesHideRealVariables() {
         String real = System.getenv().keySet().iterator().next();
         try (EnvScope scope = EnvironmentOverlay.open(with(real, null));
-             EnvScope.Binding ignored = scope.bind()) {
+                EnvScope.Binding ignored = scope.bind()) {
             assertThat(System.getenv(real)).isNull();
             assertThat(System.getenv()).doesNotContainKey(real);
         }
@@ -66,13 +66,15 @@ class EnvironmentOverlayTest {
     void withTwoDifferentEnvironmentsOpenAnUnboundThreadSeesNeitherAndNoAwsIdentity() throws Exception {
         AtomicReference<Map<String, String>> other = new AtomicReference<>();
         try (EnvScope a = EnvironmentOverlay.open(Map.of("LK_TEST_D", "a", "AWS_ACCESS_KEY_ID", "ASIAA"));
-             EnvScope b = EnvironmentOverlay.open(Map.of("LK_TEST_D", "b", "AWS_ACCESS_KEY_ID", "ASIAB"))) {
+                EnvScope b = EnvironmentOverlay.open(Map.of("LK_TEST_D", "b", "AWS_ACCESS_KEY_ID", "ASIAB"))) {
             Thread outsider = new Thread(() -> other.set(new HashMap<>(System.getenv())));
             outsider.start();
             outsider.join();
         }
-        assertThat(other.get()).doesNotContainKeys("LK_TEST_D", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY")
-                .containsEntry("AWS_EC2_METADATA_DISABLED", "true").containsKey("AWS_SHARED_CREDENTIALS_FILE");
+        assertThat(other.get())
+                .doesNotContainKeys("LK_TEST_D", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY")
+                .containsEntry("AWS_EC2_METADATA_DISABLED", "true")
+                .containsKey("AWS_SHARED_CREDENTIALS_FILE");
         assertThat(other.get().keySet()).allSatisfy(name -> assertThat(name).doesNotStartWith("AWS_ACCESS"));
     }
 

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 class FunctionWorldTest {
 
     static final String PLANTED_KEY = "AKIAPLANTEDTOOLKIT01";
-    static final List<String> NAMES = List.of("AWS_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "TABLE",
-            "RECEIPT_BUCKET", "PATH", "HOME");
+    static final List<String> NAMES = List.of(
+            "AWS_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "TABLE", "RECEIPT_BUCKET", "PATH", "HOME");
 
     /** A library's pool, its threads started before any function: they inherit no scope. */
     private static ExecutorService pool;
@@ -68,8 +68,12 @@ class FunctionWorldTest {
     }
 
     private static LambdaFunction function(String region, String table, String... hostVariables) {
-        return LambdaFunction.create(FunctionConfig.builder().handler(HandlerReference.ofInstance(PoolProbe::new))
-                .functionName("world-" + table).region(region).env("TABLE", table).hostVariables(hostVariables)
+        return LambdaFunction.create(FunctionConfig.builder()
+                .handler(HandlerReference.ofInstance(PoolProbe::new))
+                .functionName("world-" + table)
+                .region(region)
+                .env("TABLE", table)
+                .hostVariables(hostVariables)
                 .build());
     }
 
@@ -86,8 +90,11 @@ class FunctionWorldTest {
             @SuppressWarnings("unchecked")
             Map<String, String> seen = (Map<String, String>) fn.invoke("{}").output();
 
-            assertThat(seen).containsEntry("AWS_REGION", "eu-central-1").containsEntry("TABLE", "orders")
-                    .containsEntry("RECEIPT_BUCKET", "null").containsEntry("HOME", "null")
+            assertThat(seen)
+                    .containsEntry("AWS_REGION", "eu-central-1")
+                    .containsEntry("TABLE", "orders")
+                    .containsEntry("RECEIPT_BUCKET", "null")
+                    .containsEntry("HOME", "null")
                     .containsEntry("PATH", "/usr/local/bin:/usr/bin/:/bin:/opt/bin");
             assertThat(seen.get("AWS_ACCESS_KEY_ID")).startsWith("ASIA").isNotEqualTo(PLANTED_KEY);
             assertThat(seen.get("AWS_ACCESS_KEY_ID")).isEqualTo(fn.credentials().accessKeyId());
@@ -99,11 +106,17 @@ class FunctionWorldTest {
     public static class CommonPoolHandler {
         public Map<String, Object> handle(Object ignored) {
             Map<String, Object> seen = new HashMap<>();
-            seen.put("stream", java.util.stream.IntStream.range(0, 64).parallel()
-                    .mapToObj(i -> System.getenv("TABLE") + "/" + System.getenv("AWS_ACCESS_KEY_ID"))
-                    .collect(java.util.stream.Collectors.toSet()));
-            seen.put("async", java.util.concurrent.CompletableFuture.supplyAsync(() -> System.getenv("TABLE") + "/"
-                    + System.getenv("AWS_ACCESS_KEY_ID")).join());
+            seen.put(
+                    "stream",
+                    java.util.stream.IntStream.range(0, 64)
+                            .parallel()
+                            .mapToObj(i -> System.getenv("TABLE") + "/" + System.getenv("AWS_ACCESS_KEY_ID"))
+                            .collect(java.util.stream.Collectors.toSet()));
+            seen.put(
+                    "async",
+                    java.util.concurrent.CompletableFuture.supplyAsync(
+                                    () -> System.getenv("TABLE") + "/" + System.getenv("AWS_ACCESS_KEY_ID"))
+                            .join());
             seen.put("parallelism", java.util.concurrent.ForkJoinPool.getCommonPoolParallelism());
             return seen;
         }
@@ -113,28 +126,36 @@ class FunctionWorldTest {
     @DisplayName("parallel streams and supplyAsync inside a handler see the function's variables")
     void commonPool() {
         try (LambdaFunction fn = LambdaFunction.create(FunctionConfig.builder()
-                .handler(CommonPoolHandler.class.getName() + "::handle").env("TABLE", "pooled").build())) {
+                .handler(CommonPoolHandler.class.getName() + "::handle")
+                .env("TABLE", "pooled")
+                .build())) {
             @SuppressWarnings("unchecked")
             Map<String, Object> seen = (Map<String, Object>) fn.invoke("{}").output();
             String expected = "pooled/" + fn.credentials().accessKeyId();
 
-            assertThat(seen.get("stream")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+            assertThat(seen.get("stream"))
+                    .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
                     .containsExactly(expected);
             assertThat(seen.get("async")).isEqualTo(expected);
-            assertThat(seen.get("parallelism")).isEqualTo(Integer.getInteger(
-                    "java.util.concurrent.ForkJoinPool.common.parallelism",
-                    Math.max(1, Runtime.getRuntime().availableProcessors() - 1)));
+            assertThat(seen.get("parallelism"))
+                    .isEqualTo(Integer.getInteger(
+                            "java.util.concurrent.ForkJoinPool.common.parallelism",
+                            Math.max(1, Runtime.getRuntime().availableProcessors() - 1)));
         }
     }
 
     @Test
     @DisplayName("with two functions open, a thread of neither sees neither and no AWS identity at all")
     void twoFunctions() {
-        try (LambdaFunction a = function("eu-central-1", "a"); LambdaFunction b = function("us-west-2", "b")) {
+        try (LambdaFunction a = function("eu-central-1", "a");
+                LambdaFunction b = function("us-west-2", "b")) {
             Map<String, String> seen = onPool();
 
-            assertThat(seen).containsEntry("AWS_ACCESS_KEY_ID", "null").containsEntry("AWS_SECRET_ACCESS_KEY", "null")
-                    .containsEntry("AWS_REGION", "null").containsEntry("TABLE", "null");
+            assertThat(seen)
+                    .containsEntry("AWS_ACCESS_KEY_ID", "null")
+                    .containsEntry("AWS_SECRET_ACCESS_KEY", "null")
+                    .containsEntry("AWS_REGION", "null")
+                    .containsEntry("TABLE", "null");
             assertThat(seen.get("PATH")).isEqualTo(String.valueOf(EnvironmentOverlay.realVariable("PATH")));
         }
     }
@@ -143,12 +164,16 @@ class FunctionWorldTest {
     @DisplayName("host variables reach the function only when named")
     void hostVariablesByName() {
         try (LambdaFunction fn = function("eu-west-1", "named", "RECEIPT_BUCKET", "HOME", "LK_UNSET_VARIABLE")) {
-            assertThat(fn.environmentVariables()).containsEntry("RECEIPT_BUCKET", "host-only-bucket")
+            assertThat(fn.environmentVariables())
+                    .containsEntry("RECEIPT_BUCKET", "host-only-bucket")
                     .doesNotContainKey("LK_UNSET_VARIABLE");
         }
         try (LambdaFunction fn = function("eu-west-1", "unnamed")) {
-            assertThat(fn.environmentVariables()).doesNotContainKeys("RECEIPT_BUCKET", "HOME", "MAVEN_CMD_LINE_ARGS")
-                    .containsEntry("LANG", "en_US.UTF-8").containsEntry("TZ", ":UTC").containsKey("LD_LIBRARY_PATH");
+            assertThat(fn.environmentVariables())
+                    .doesNotContainKeys("RECEIPT_BUCKET", "HOME", "MAVEN_CMD_LINE_ARGS")
+                    .containsEntry("LANG", "en_US.UTF-8")
+                    .containsEntry("TZ", ":UTC")
+                    .containsKey("LD_LIBRARY_PATH");
         }
     }
 
@@ -156,7 +181,8 @@ class FunctionWorldTest {
     @DisplayName("a thread that outlived its function serves the next one with the next one's variables")
     void aWorkerCreatedUnderOneFunctionServesTheNext() throws Exception {
         ExecutorService created;
-        try (LambdaFunction first = function("eu-west-1", "first"); var bound = first.bindEnvironment()) {
+        try (LambdaFunction first = function("eu-west-1", "first");
+                var bound = first.bindEnvironment()) {
             created = Executors.newSingleThreadExecutor();
             assertThat(created.submit(() -> System.getenv("TABLE")).get()).isEqualTo("first");
         }

@@ -22,7 +22,8 @@ class RefusedUnsafeTest {
         }
         try (var dirs = Files.list(Path.of("/usr/lib/jvm"))) {
             return dirs.filter(d -> d.getFileName().toString().matches(".*-2[3-9]-.*|.*-2[3-9]"))
-                    .filter(d -> Files.isExecutable(d.resolve("bin/java"))).findFirst();
+                    .filter(d -> Files.isExecutable(d.resolve("bin/java")))
+                    .findFirst();
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -32,15 +33,23 @@ class RefusedUnsafeTest {
     @DisplayName("--sun-misc-unsafe-memory-access=deny gives one clear error with the fix")
     void deniedUnsafe() throws Exception {
         Optional<Path> jdk = jdkWithUnsafeSwitch();
-        assumeTrue(jdk.isPresent(), "needs a JDK 23+ (this one, or one under /usr/lib/jvm) to run with "
-                + "--sun-misc-unsafe-memory-access=deny; none found");
-        Process p = new ProcessBuilder(jdk.get().resolve("bin/java").toString(),
-                "--sun-misc-unsafe-memory-access=deny", "-cp", System.getProperty("java.class.path"),
-                SandboxProbe.class.getName()).redirectErrorStream(true).start();
+        assumeTrue(
+                jdk.isPresent(),
+                "needs a JDK 23+ (this one, or one under /usr/lib/jvm) to run with "
+                        + "--sun-misc-unsafe-memory-access=deny; none found");
+        Process p = new ProcessBuilder(
+                        jdk.get().resolve("bin/java").toString(),
+                        "--sun-misc-unsafe-memory-access=deny",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        SandboxProbe.class.getName())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
-        assertThat(output).contains("This JVM refused to let LambdaKit give each test its own environment variables")
+        assertThat(output)
+                .contains("This JVM refused to let LambdaKit give each test its own environment variables")
                 .contains("--sun-misc-unsafe-memory-access=deny, change it to 'warn' or 'allow'");
         assertThat(p.exitValue()).isNotZero();
     }

@@ -24,7 +24,8 @@ class ScratchFolderTest {
         gone.waitFor(10, TimeUnit.SECONDS);
         Path dead = Files.createDirectories(tmp.resolve("lambdakit-" + gone.pid() + "-123"));
         Files.writeString(dead.resolve("file"), "x");
-        Path live = Files.createDirectories(tmp.resolve("lambdakit-" + ProcessHandle.current().pid() + "-456"));
+        Path live = Files.createDirectories(
+                tmp.resolve("lambdakit-" + ProcessHandle.current().pid() + "-456"));
         Path foreign = Files.createDirectories(tmp.resolve("lambdakit-forked-789"));
 
         assertThat(ScratchFolder.sweep(tmp)).isEqualTo(1);
@@ -47,12 +48,17 @@ class ScratchFolderTest {
 
     /** Runs {@link Probe} in a child JVM, ends it (normally or with SIGKILL) and returns the folder it made. */
     private static Path probeFolder(boolean kill) throws Exception {
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Probe.class.getName(), kill ? "wait" : "exit")
-                .redirectErrorStream(true).start();
+        Process child = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Probe.class.getName(),
+                        kill ? "wait" : "exit")
+                .redirectErrorStream(true)
+                .start();
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                    StandardCharsets.UTF_8));
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
             String folder = out.readLine();
             assertThat(folder).as("the folder the child printed").isNotNull();
             if (kill) {

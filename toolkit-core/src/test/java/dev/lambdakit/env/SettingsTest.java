@@ -24,7 +24,8 @@ class SettingsTest {
 
     @Test
     void aSystemPropertyBeatsAFrameworkParameter() {
-        Settings.useFrameworkSource(key -> Optional.ofNullable(Map.of("lambdakit.test.setting", " junit ").get(key)));
+        Settings.useFrameworkSource(key ->
+                Optional.ofNullable(Map.of("lambdakit.test.setting", " junit ").get(key)));
         assertThat(Settings.get("lambdakit.test.setting")).hasValue("junit");
         System.setProperty("lambdakit.test.setting", "property");
         assertThat(Settings.get("lambdakit.test.setting")).hasValue("property");

@@ -17,14 +17,19 @@ class SharedPoolsTest {
     /** Hands work to Reactor's parallel scheduler, whose daemon workers the first function to use it starts. */
     public static class ReactorHandler {
         public String handle(Object ignored) {
-            return Mono.fromCallable(() -> System.getenv("TABLE") + "@" + Thread.currentThread().getName())
-                    .subscribeOn(Schedulers.parallel()).block(Duration.ofSeconds(10));
+            return Mono.fromCallable(() -> System.getenv("TABLE") + "@"
+                            + Thread.currentThread().getName())
+                    .subscribeOn(Schedulers.parallel())
+                    .block(Duration.ofSeconds(10));
         }
     }
 
     private static LambdaFunction function(String table) {
-        return LambdaFunction.create(FunctionConfig.builder().handler(ReactorHandler.class.getName() + "::handle")
-                .env("TABLE", table).timeout(Duration.ofSeconds(15)).build());
+        return LambdaFunction.create(FunctionConfig.builder()
+                .handler(ReactorHandler.class.getName() + "::handle")
+                .env("TABLE", table)
+                .timeout(Duration.ofSeconds(15))
+                .build());
     }
 
     @RepeatedTest(5)
@@ -40,7 +45,9 @@ class SharedPoolsTest {
             }
         }
         // and plain code after them too
-        assertThat(Mono.fromCallable(() -> "plain").subscribeOn(Schedulers.parallel()).block(Duration.ofSeconds(10)))
+        assertThat(Mono.fromCallable(() -> "plain")
+                        .subscribeOn(Schedulers.parallel())
+                        .block(Duration.ofSeconds(10)))
                 .isEqualTo("plain");
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lambdakit.function.FunctionConfig;
-import dev.lambdakit.runtime.InvocationResult;
 import dev.lambdakit.runtime.LambdaFunction;
 import dev.lambdakit.testhandlers.Handlers;
 import dev.lambdakit.testhandlers.SdkIdentity;
@@ -27,16 +26,35 @@ import org.junit.jupiter.api.io.TempDir;
 /** The environment a handler sees: reserved variables, temporary credentials, its own variables, nothing real. */
 class SimulatedEnvironmentTest {
 
-    private static final List<String> RESERVED = List.of("AWS_REGION", "AWS_DEFAULT_REGION", "AWS_EXECUTION_ENV",
-            "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_LAMBDA_FUNCTION_VERSION",
-            "AWS_LAMBDA_INITIALIZATION_TYPE", "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME", "_HANDLER",
-            "_X_AMZN_TRACE_ID", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR", "TZ", "AWS_ACCESS_KEY_ID",
-            "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "ORDERS_TABLE");
+    private static final List<String> RESERVED = List.of(
+            "AWS_REGION",
+            "AWS_DEFAULT_REGION",
+            "AWS_EXECUTION_ENV",
+            "AWS_LAMBDA_FUNCTION_NAME",
+            "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
+            "AWS_LAMBDA_FUNCTION_VERSION",
+            "AWS_LAMBDA_INITIALIZATION_TYPE",
+            "AWS_LAMBDA_LOG_GROUP_NAME",
+            "AWS_LAMBDA_LOG_STREAM_NAME",
+            "_HANDLER",
+            "_X_AMZN_TRACE_ID",
+            "LAMBDA_TASK_ROOT",
+            "LAMBDA_RUNTIME_DIR",
+            "TZ",
+            "AWS_ACCESS_KEY_ID",
+            "AWS_SECRET_ACCESS_KEY",
+            "AWS_SESSION_TOKEN",
+            "ORDERS_TABLE");
 
     private static LambdaFunction function(String region, String table) {
         return LambdaFunction.create(FunctionConfig.builder()
-                .handler(Handlers.Env.class.getName() + "::handle").functionName("env-probe").memoryMb(256)
-                .region(region).runtime("java21").env("ORDERS_TABLE", table).build());
+                .handler(Handlers.Env.class.getName() + "::handle")
+                .functionName("env-probe")
+                .memoryMb(256)
+                .region(region)
+                .runtime("java21")
+                .env("ORDERS_TABLE", table)
+                .build());
     }
 
     private static String namesJson() {
@@ -57,7 +75,8 @@ class SimulatedEnvironmentTest {
             assertThat(env.get("AWS_LAMBDA_FUNCTION_VERSION")).isEqualTo("$LATEST");
             assertThat(env.get("AWS_LAMBDA_INITIALIZATION_TYPE")).isEqualTo("on-demand");
             assertThat(env.get("AWS_LAMBDA_LOG_GROUP_NAME")).isEqualTo("/aws/lambda/env-probe");
-            assertThat((String) env.get("AWS_LAMBDA_LOG_STREAM_NAME")).matches("\\d{4}/\\d\\d/\\d\\d/\\[\\$LATEST][0-9a-f]{32}");
+            assertThat((String) env.get("AWS_LAMBDA_LOG_STREAM_NAME"))
+                    .matches("\\d{4}/\\d\\d/\\d\\d/\\[\\$LATEST][0-9a-f]{32}");
             assertThat(env.get("_HANDLER")).isEqualTo(Handlers.Env.class.getName() + "::handle");
             assertThat((String) env.get("_X_AMZN_TRACE_ID")).startsWith("Root=1-");
             assertThat(env.get("LAMBDA_TASK_ROOT")).isEqualTo("/var/task");
@@ -65,7 +84,8 @@ class SimulatedEnvironmentTest {
             assertThat(env.get("TZ")).isEqualTo(":UTC");
             assertThat((String) env.get("AWS_ACCESS_KEY_ID")).hasSize(20).startsWith("ASIA");
             assertThat((String) env.get("AWS_SECRET_ACCESS_KEY")).hasSize(40).matches("[A-Za-z0-9+/]{40}");
-            assertThat((String) env.get("AWS_SESSION_TOKEN")).startsWith(TemporaryCredentials.SESSION_TOKEN_PREFIX)
+            assertThat((String) env.get("AWS_SESSION_TOKEN"))
+                    .startsWith(TemporaryCredentials.SESSION_TOKEN_PREFIX)
                     .hasSizeGreaterThan(300);
             assertThat(env.get("ORDERS_TABLE")).isEqualTo("orders");
         }
@@ -75,14 +95,18 @@ class SimulatedEnvironmentTest {
     @DisplayName("credentials are fixed for an environment's life and differ between environments")
     void credentialsPerEnvironment() {
         try (LambdaFunction fn = function("us-east-1", "t")) {
-            Object first = fn.invoke("[\"AWS_ACCESS_KEY_ID\"]", Map.class).output().get("AWS_ACCESS_KEY_ID");
-            Object again = fn.invoke("[\"AWS_ACCESS_KEY_ID\"]", Map.class).output().get("AWS_ACCESS_KEY_ID");
+            Object first =
+                    fn.invoke("[\"AWS_ACCESS_KEY_ID\"]", Map.class).output().get("AWS_ACCESS_KEY_ID");
+            Object again =
+                    fn.invoke("[\"AWS_ACCESS_KEY_ID\"]", Map.class).output().get("AWS_ACCESS_KEY_ID");
             fn.forceColdStart();
-            Object fresh = fn.invoke("[\"AWS_ACCESS_KEY_ID\"]", Map.class).output().get("AWS_ACCESS_KEY_ID");
+            Object fresh =
+                    fn.invoke("[\"AWS_ACCESS_KEY_ID\"]", Map.class).output().get("AWS_ACCESS_KEY_ID");
 
             assertThat(again).isEqualTo(first);
             assertThat(fresh).isNotEqualTo(first).isEqualTo(fn.credentials().accessKeyId());
-            assertThat(fn.credentials().toString()).doesNotContain(fn.credentials().secretAccessKey())
+            assertThat(fn.credentials().toString())
+                    .doesNotContain(fn.credentials().secretAccessKey())
                     .doesNotContain(fn.credentials().sessionToken());
         }
     }
@@ -90,13 +114,18 @@ class SimulatedEnvironmentTest {
     @Test
     @DisplayName("the runtime's own log lines and the function's description never carry the secret or the token")
     void credentialsStayOutOfLogs() {
-        try (LambdaFunction fn = LambdaFunction.create(FunctionConfig.builder().handler(Handlers.Echo.class)
-                .env("GREETING", "hello").build())) {
+        try (LambdaFunction fn = LambdaFunction.create(FunctionConfig.builder()
+                .handler(Handlers.Echo.class)
+                .env("GREETING", "hello")
+                .build())) {
             var result = fn.invoke(Map.of("a", 1));
             String secret = fn.credentials().secretAccessKey();
             String token = fn.credentials().sessionToken();
 
-            assertThat(result.log()).contains("REPORT RequestId").doesNotContain(secret).doesNotContain(token);
+            assertThat(result.log())
+                    .contains("REPORT RequestId")
+                    .doesNotContain(secret)
+                    .doesNotContain(token);
             assertThat(result.toString()).doesNotContain(secret).doesNotContain(token);
             assertThat(fn.toString()).doesNotContain(secret).doesNotContain(token);
         }
@@ -106,7 +135,9 @@ class SimulatedEnvironmentTest {
     @DisplayName("the AWS SDK's default credential and region chains find the simulated values inside a handler")
     void sdkDefaultChains() {
         try (LambdaFunction fn = LambdaFunction.create(FunctionConfig.builder()
-                .handler(SdkIdentity.class.getName() + "::handle").region("sa-east-1").build())) {
+                .handler(SdkIdentity.class.getName() + "::handle")
+                .region("sa-east-1")
+                .build())) {
             Map<?, ?> seen = fn.invoke("null", Map.class).output();
 
             assertThat(seen.get("accessKeyId")).isEqualTo(fn.credentials().accessKeyId());
@@ -120,7 +151,8 @@ class SimulatedEnvironmentTest {
     @DisplayName("the test thread sees the function's environment while bound, and the real one after it closes")
     void bindingTheTestThread() {
         Map<String, String> before = new HashMap<>(System.getenv());
-        try (LambdaFunction fn = function("eu-west-1", "bound"); LambdaFunction other = function("eu-west-2", "b")) {
+        try (LambdaFunction fn = function("eu-west-1", "bound");
+                LambdaFunction other = function("eu-west-2", "b")) {
             try (EnvScope.Binding ignored = fn.bindEnvironment()) {
                 assertThat(System.getenv("ORDERS_TABLE")).isEqualTo("bound");
                 assertThat(System.getenv("AWS_REGION")).isEqualTo("eu-west-1");
@@ -147,11 +179,13 @@ class SimulatedEnvironmentTest {
                     List<String> mismatches = new ArrayList<>();
                     String region = regions[id % regions.length];
                     try (LambdaFunction fn = function(region, "table-" + id);
-                         EnvScope.Binding ignored = fn.bindEnvironment()) {
+                            EnvScope.Binding ignored = fn.bindEnvironment()) {
                         for (int i = 0; i < 20; i++) {
-                            Map<?, ?> env = fn.invoke("[\"ORDERS_TABLE\",\"AWS_REGION\",\"AWS_ACCESS_KEY_ID\"]",
-                                    Map.class).output();
-                            if (!("table-" + id).equals(env.get("ORDERS_TABLE")) || !region.equals(env.get("AWS_REGION"))
+                            Map<?, ?> env = fn.invoke(
+                                            "[\"ORDERS_TABLE\",\"AWS_REGION\",\"AWS_ACCESS_KEY_ID\"]", Map.class)
+                                    .output();
+                            if (!("table-" + id).equals(env.get("ORDERS_TABLE"))
+                                    || !region.equals(env.get("AWS_REGION"))
                                     || !fn.credentials().accessKeyId().equals(env.get("AWS_ACCESS_KEY_ID"))
                                     || !("table-" + id).equals(System.getenv("ORDERS_TABLE"))) {
                                 mismatches.add(id + ":" + env);
@@ -188,13 +222,20 @@ class SimulatedEnvironmentTest {
     void credentialSandbox(@TempDir Path home) throws IOException, InterruptedException {
         Path aws = Files.createDirectories(home.resolve(".aws"));
         Path credentials = aws.resolve("credentials");
-        Files.writeString(credentials, "[default]\naws_access_key_id = AKIAPLANTEDDEFAULT01\n"
-                + "aws_secret_access_key = plantedSecretDefault0000000000000000000\n\n[dev]\n"
-                + "aws_access_key_id = AKIAPLANTEDDEVPROF01\n"
-                + "aws_secret_access_key = plantedSecretDev00000000000000000000000\n");
-        Files.writeString(aws.resolve("config"), "[default]\nregion = eu-north-1\n[profile dev]\nregion = eu-north-1\n");
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"), SandboxProbe.class.getName());
+        Files.writeString(
+                credentials,
+                "[default]\naws_access_key_id = AKIAPLANTEDDEFAULT01\n"
+                        + "aws_secret_access_key = plantedSecretDefault0000000000000000000\n\n[dev]\n"
+                        + "aws_access_key_id = AKIAPLANTEDDEVPROF01\n"
+                        + "aws_secret_access_key = plantedSecretDev00000000000000000000000\n");
+        Files.writeString(
+                aws.resolve("config"), "[default]\nregion = eu-north-1\n[profile dev]\nregion = eu-north-1\n");
+        ProcessBuilder pb = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Duser.home=" + home,
+                "-cp",
+                System.getProperty("java.class.path"),
+                SandboxProbe.class.getName());
         Map<String, String> env = pb.environment();
         env.put("HOME", home.toString());
         env.put("AWS_PROFILE", "dev");
@@ -208,11 +249,15 @@ class SimulatedEnvironmentTest {
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
-        assertThat(output).as(output).contains("PROBE-RESULT ").doesNotContain("AKIAPLANTED")
+        assertThat(output)
+                .as(output)
+                .contains("PROBE-RESULT ")
+                .doesNotContain("AKIAPLANTED")
                 .contains("\"region\":\"ap-south-1\"")
                 .contains("\"profile\":\"refused: ")
                 .doesNotContain("awsProfileVariable");
-        String simulated = output.substring(output.indexOf("PROBE-SIMULATED-KEY ") + 20).trim();
+        String simulated =
+                output.substring(output.indexOf("PROBE-SIMULATED-KEY ") + 20).trim();
         assertThat(output).contains("\"accessKeyId\":\"" + simulated + "\"");
         assertThat(simulated).startsWith(TemporaryCredentials.ACCESS_KEY_PREFIX);
     }

@@ -16,28 +16,62 @@ class BuilderDeliveryTest {
 
     static Stream<Arguments> builders() {
         return Stream.of(
-                Arguments.of("rest", Scenarios.fixed(ApiGatewayEvents.rest()).post("/orders/{id}", "/orders/7")
-                        .jsonBody(Map.of("a", 1)).jwt(Map.of("sub", "u1"))),
-                Arguments.of("httpApi", Scenarios.fixed(ApiGatewayEvents.httpApi()).get("/x").query("q", "1")
-                        .cookie("c", "v")),
-                Arguments.of("httpApi", Scenarios.fixed(ApiGatewayEvents.functionUrl()).post("/y").iam(
-                        "arn:aws:iam::123456789012:user/jane").textBody("hi")),
-                Arguments.of("webSocket", Scenarios.fixed(ApiGatewayEvents.webSocket("c-1")).message("send", "m")),
-                Arguments.of("alb", Scenarios.fixed(AlbEvents.request()).get("/a").query("q", "a b")),
-                Arguments.of("sqs", Scenarios.fixed(SqsEvents.queue("q.fifo")).message(m -> m.body("b").groupId("g")
-                        .attribute("k", "v"))),
+                Arguments.of(
+                        "rest",
+                        Scenarios.fixed(ApiGatewayEvents.rest())
+                                .post("/orders/{id}", "/orders/7")
+                                .jsonBody(Map.of("a", 1))
+                                .jwt(Map.of("sub", "u1"))),
+                Arguments.of(
+                        "httpApi",
+                        Scenarios.fixed(ApiGatewayEvents.httpApi())
+                                .get("/x")
+                                .query("q", "1")
+                                .cookie("c", "v")),
+                Arguments.of(
+                        "httpApi",
+                        Scenarios.fixed(ApiGatewayEvents.functionUrl())
+                                .post("/y")
+                                .iam("arn:aws:iam::123456789012:user/jane")
+                                .textBody("hi")),
+                Arguments.of(
+                        "webSocket",
+                        Scenarios.fixed(ApiGatewayEvents.webSocket("c-1")).message("send", "m")),
+                Arguments.of(
+                        "alb", Scenarios.fixed(AlbEvents.request()).get("/a").query("q", "a b")),
+                Arguments.of(
+                        "sqs",
+                        Scenarios.fixed(SqsEvents.queue("q.fifo"))
+                                .message(m -> m.body("b").groupId("g").attribute("k", "v"))),
                 Arguments.of("sns", Scenarios.fixed(SnsEvents.topic("t")).message("m")),
-                Arguments.of("s3", Scenarios.fixed(S3Events.bucket("b")).put("a b/c.txt", 3).delete("d")),
-                Arguments.of("dynamodb", Scenarios.fixed(DynamoDbEvents.table("t"))
-                        .modify(Map.of("id", "1", "n", 1), Map.of("id", "1", "n", 2))),
-                Arguments.of("kinesis", Scenarios.fixed(KinesisEvents.stream("s")).record("p", "data")),
+                Arguments.of(
+                        "s3",
+                        Scenarios.fixed(S3Events.bucket("b"))
+                                .put("a b/c.txt", 3)
+                                .delete("d")),
+                Arguments.of(
+                        "dynamodb",
+                        Scenarios.fixed(DynamoDbEvents.table("t"))
+                                .modify(Map.of("id", "1", "n", 1), Map.of("id", "1", "n", 2))),
+                Arguments.of(
+                        "kinesis", Scenarios.fixed(KinesisEvents.stream("s")).record("p", "data")),
                 Arguments.of("scheduled", Scenarios.fixed(EventBridgeEvents.event("src", "Type", Map.of("k", 1)))),
-                Arguments.of("logs", Scenarios.fixed(CloudWatchLogsEvents.logGroup("/g")).logEvent("line")),
-                Arguments.of("firehose", Scenarios.fixed(FirehoseEvents.deliveryStream("d")).record("r")),
+                Arguments.of(
+                        "logs",
+                        Scenarios.fixed(CloudWatchLogsEvents.logGroup("/g")).logEvent("line")),
+                Arguments.of(
+                        "firehose",
+                        Scenarios.fixed(FirehoseEvents.deliveryStream("d")).record("r")),
                 Arguments.of("kafka", Scenarios.fixed(KafkaEvents.msk("c")).record("t", 0, "k", "v")),
-                Arguments.of("preSignUp", Scenarios.fixed(CognitoEvents.preSignUp("u")).userAttribute("email", "e")),
-                Arguments.of("preToken", Scenarios.fixed(CognitoEvents.preTokenGeneration("u")).group("g")),
-                Arguments.of("rotation", Scenarios.fixed(SecretsManagerEvents.rotation("s")).step("testSecret")),
+                Arguments.of(
+                        "preSignUp",
+                        Scenarios.fixed(CognitoEvents.preSignUp("u")).userAttribute("email", "e")),
+                Arguments.of(
+                        "preToken",
+                        Scenarios.fixed(CognitoEvents.preTokenGeneration("u")).group("g")),
+                Arguments.of(
+                        "rotation",
+                        Scenarios.fixed(SecretsManagerEvents.rotation("s")).step("testSecret")),
                 Arguments.of("batchV1", Scenarios.fixed(S3BatchEvents.v1()).task("b", "k")),
                 Arguments.of("batchV2", Scenarios.fixed(S3BatchEvents.v2()).task("b", "k")),
                 Arguments.of("map", Scenarios.fixed(SesEvents.received("a@example.com", "b@example.com"))));

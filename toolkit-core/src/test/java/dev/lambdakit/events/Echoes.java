@@ -23,8 +23,7 @@ import java.util.Map;
 /** Handlers that return what they received, re-serialized the runtime's way; one method per event class. */
 public final class Echoes {
 
-    private Echoes() {
-    }
+    private Echoes() {}
 
     private static String echo(Object event) {
         return EventJson.toJsonString(event);

@@ -38,33 +38,44 @@ class EventFidelityTest {
     @DisplayName("the builder's JSON has every field path the sample has")
     void samplePathsAreCovered(Scenarios.Scenario scenario) {
         Set<String> samplePaths = Scenarios.paths(EventJson.fromJson(sample(scenario.sample()), Object.class));
-        Set<String> builtPaths = Scenarios.paths(EventJson.fromJson(scenario.builder().toJson(), Object.class));
+        Set<String> builtPaths =
+                Scenarios.paths(EventJson.fromJson(scenario.builder().toJson(), Object.class));
 
         Set<String> missing = new TreeSet<>(samplePaths);
         missing.removeAll(builtPaths);
         missing.removeIf(p -> excused(p, scenario.notSentByService()));
-        int excused = (int) samplePaths.stream().filter(p -> !builtPaths.contains(p))
-                .filter(p -> excused(p, scenario.notSentByService())).count();
-        SUMMARY.add(String.format("%-52s %3d fields, %2d missing, %2d not sent by the service", scenario.sample(),
-                samplePaths.size(), missing.size(), excused));
+        int excused = (int) samplePaths.stream()
+                .filter(p -> !builtPaths.contains(p))
+                .filter(p -> excused(p, scenario.notSentByService()))
+                .count();
+        SUMMARY.add(String.format(
+                "%-52s %3d fields, %2d missing, %2d not sent by the service",
+                scenario.sample(), samplePaths.size(), missing.size(), excused));
 
-        assertThat(missing).as("sample paths missing from the builder's output for %s", scenario.sample()).isEmpty();
+        assertThat(missing)
+                .as("sample paths missing from the builder's output for %s", scenario.sample())
+                .isEmpty();
     }
 
     @org.junit.jupiter.api.Test
     @DisplayName("the gzipped CloudWatch Logs payload has every field path of the sample's payload")
     void cloudWatchLogsPayload() {
-        var sampleEvent = EventJson.fromJson(sample("cloudwatchlogs_event.json"),
+        var sampleEvent = EventJson.fromJson(
+                sample("cloudwatchlogs_event.json"),
                 com.amazonaws.services.lambda.runtime.events.CloudWatchLogsEvent.class);
-        Set<String> samplePaths = Scenarios.paths(EventJson.fromJson(CloudWatchLogsEvents.decode(sampleEvent),
+        Set<String> samplePaths =
+                Scenarios.paths(EventJson.fromJson(CloudWatchLogsEvents.decode(sampleEvent), Object.class));
+        Set<String> builtPaths = Scenarios.paths(EventJson.fromJson(
+                CloudWatchLogsEvents.decode(Scenarios.fixed(CloudWatchLogsEvents.logGroup("g"))
+                        .logEvent("x")
+                        .build()),
                 Object.class));
-        Set<String> builtPaths = Scenarios.paths(EventJson.fromJson(CloudWatchLogsEvents.decode(
-                Scenarios.fixed(CloudWatchLogsEvents.logGroup("g")).logEvent("x").build()), Object.class));
 
         Set<String> missing = new TreeSet<>(samplePaths);
         missing.removeAll(builtPaths);
-        SUMMARY.add(String.format("%-52s %3d fields, %2d missing", "cloudwatchlogs_event.json (decoded payload)",
-                samplePaths.size(), missing.size()));
+        SUMMARY.add(String.format(
+                "%-52s %3d fields, %2d missing",
+                "cloudwatchlogs_event.json (decoded payload)", samplePaths.size(), missing.size()));
         assertThat(missing).isEmpty();
     }
 

@@ -16,9 +16,11 @@ class ResponsesTest {
 
     @Test
     void restResponse() {
-        APIGatewayProxyResponseEvent r = new APIGatewayProxyResponseEvent().withStatusCode(201)
+        APIGatewayProxyResponseEvent r = new APIGatewayProxyResponseEvent()
+                .withStatusCode(201)
                 .withHeaders(Map.of("Content-Type", "application/json"))
-                .withMultiValueHeaders(Map.of("Set-Cookie", List.of("a=1", "b=2"))).withBody("{\"id\":7}");
+                .withMultiValueHeaders(Map.of("Set-Cookie", List.of("a=1", "b=2")))
+                .withBody("{\"id\":7}");
 
         HttpResponse response = HttpResponse.of(r);
         assertThat(response.statusCode()).isEqualTo(201);
@@ -30,8 +32,12 @@ class ResponsesTest {
 
     @Test
     void httpApiResponseWithBase64Body() {
-        APIGatewayV2HTTPResponse r = APIGatewayV2HTTPResponse.builder().withStatusCode(200)
-                .withCookies(List.of("s=1")).withBody("aGk=").withIsBase64Encoded(true).build();
+        APIGatewayV2HTTPResponse r = APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(200)
+                .withCookies(List.of("s=1"))
+                .withBody("aGk=")
+                .withIsBase64Encoded(true)
+                .build();
 
         HttpResponse response = HttpResponse.of(r);
         assertThat(response.isBase64Encoded()).isTrue();
@@ -49,17 +55,23 @@ class ResponsesTest {
 
         assertThat(HttpResponse.of(r).statusCode()).isEqualTo(404);
         assertThat(HttpResponse.of(r).header("x-a")).contains("1");
-        assertThat(HttpResponse.of("{\"statusCode\":500,\"body\":\"x\"}").body()).isEqualTo("x");
+        assertThat(HttpResponse.of("{\"statusCode\":500,\"body\":\"x\"}").body())
+                .isEqualTo("x");
         assertThatThrownBy(() -> HttpResponse.of("{\"body\":\"x\"}"))
                 .hasMessageStartingWith("Not an HTTP response (no numeric statusCode)");
     }
 
     @Test
     void batchFailures() {
-        SQSBatchResponse sqs = SQSBatchResponse.builder().withBatchItemFailures(List.of(
-                new SQSBatchResponse.BatchItemFailure("m-2"), new SQSBatchResponse.BatchItemFailure("m-5"))).build();
-        StreamsEventResponse streams = StreamsEventResponse.builder().withBatchItemFailures(List.of(
-                StreamsEventResponse.BatchItemFailure.builder().withItemIdentifier("seq-9").build())).build();
+        SQSBatchResponse sqs = SQSBatchResponse.builder()
+                .withBatchItemFailures(List.of(
+                        new SQSBatchResponse.BatchItemFailure("m-2"), new SQSBatchResponse.BatchItemFailure("m-5")))
+                .build();
+        StreamsEventResponse streams = StreamsEventResponse.builder()
+                .withBatchItemFailures(List.of(StreamsEventResponse.BatchItemFailure.builder()
+                        .withItemIdentifier("seq-9")
+                        .build()))
+                .build();
 
         assertThat(BatchFailures.of(sqs)).containsExactly("m-2", "m-5");
         assertThat(BatchFailures.of(streams)).containsExactly("seq-9");

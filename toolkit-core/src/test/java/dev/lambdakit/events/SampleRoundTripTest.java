@@ -47,23 +47,30 @@ class SampleRoundTripTest {
                 Arguments.of("sns_event.json", SNSEvent.class, List.of()),
                 Arguments.of("s3_event.json", S3Event.class, List.of()),
                 // java.util.Date keeps milliseconds: sub-millisecond digits of the timestamp are lost.
-                Arguments.of("ddb/dynamo_event.json", DynamodbEvent.class,
+                Arguments.of(
+                        "ddb/dynamo_event.json",
+                        DynamodbEvent.class,
                         List.of(".Records[1].dynamodb.ApproximateCreationDateTime: 1.6357344071234567E9 -> "
                                 + "1.635734407123E9")),
                 Arguments.of("kinesis_event.json", KinesisEvent.class, List.of()),
                 // Joda DateTime is written back with milliseconds: same instant, different text.
-                Arguments.of("cloudwatch_event.json", ScheduledEvent.class,
+                Arguments.of(
+                        "cloudwatch_event.json",
+                        ScheduledEvent.class,
                         List.of(".time: 2020-09-30T15:58:34Z -> 2020-09-30T15:58:34.000Z")),
                 Arguments.of("cloudwatchlogs_event.json", CloudWatchLogsEvent.class, List.of()),
                 Arguments.of("firehose_event.json", KinesisFirehoseEvent.class, List.of()),
                 // Header values are byte[]: read from arrays of signed bytes, written back as Base64 text.
-                Arguments.of("kafka_event.json", KafkaEvent.class,
+                Arguments.of(
+                        "kafka_event.json",
+                        KafkaEvent.class,
                         List.of(".records.mytopic-01[0].headers[0].headerKey: [104, 101, 97, 100, 101, 114, 86, 97,"
                                 + " 108, 117, 101] -> aGVhZGVyVmFsdWU=")),
-                Arguments.of("cognito/cognito_userpool_presignup.json", CognitoUserPoolPreSignUpEvent.class,
+                Arguments.of("cognito/cognito_userpool_presignup.json", CognitoUserPoolPreSignUpEvent.class, List.of()),
+                Arguments.of(
+                        "cognito/cognito_userpool_pre_token_generation.json",
+                        CognitoUserPoolPreTokenGenerationEvent.class,
                         List.of()),
-                Arguments.of("cognito/cognito_userpool_pre_token_generation.json",
-                        CognitoUserPoolPreTokenGenerationEvent.class, List.of()),
                 Arguments.of("secrets_rotation_event.json", SecretsManagerRotationEvent.class, List.of()),
                 Arguments.of("s3_batch_event.json", S3BatchEvent.class, List.of()),
                 Arguments.of("s3_batch_event_v2.json", S3BatchEventV2.class, List.of()));
@@ -79,10 +86,13 @@ class SampleRoundTripTest {
 
         List<String> differences = new ArrayList<>();
         diff("", original, written, differences);
-        assertThat(differences).as("documented losses still happen (else drop them from the list)")
+        assertThat(differences)
+                .as("documented losses still happen (else drop them from the list)")
                 .containsAll(knownLosses);
         differences.removeAll(knownLosses);
-        assertThat(differences).as("values changed by the runtime serializer for %s", sample).isEmpty();
+        assertThat(differences)
+                .as("values changed by the runtime serializer for %s", sample)
+                .isEmpty();
     }
 
     /** The runtime's serializer leaves out nulls (NON_NULL), so a handler cannot tell null from absent. */

@@ -20,8 +20,7 @@ final class Scenarios {
         }
     }
 
-    private Scenarios() {
-    }
+    private Scenarios() {}
 
     static <B extends EventBuilder<B, ?>> B fixed(B builder) {
         return builder.clock(CLOCK).seed(42).region("eu-central-1");
@@ -29,72 +28,153 @@ final class Scenarios {
 
     static List<Scenario> all() {
         Map<String, Scenario> s = new LinkedHashMap<>();
-        add(s, "apigw_rest_event.json", fixed(ApiGatewayEvents.rest()).get("/my/path").header("Header1", "value1")
-                .query("parameter1", "value1").jwt(Map.of("sub", "u")).textBody("Hello from Lambda!"),
+        add(
+                s,
+                "apigw_rest_event.json",
+                fixed(ApiGatewayEvents.rest())
+                        .get("/my/path")
+                        .header("Header1", "value1")
+                        .query("parameter1", "value1")
+                        .jwt(Map.of("sub", "u"))
+                        .textBody("Hello from Lambda!"),
                 Map.of("version", "sent by HTTP APIs with payload format 1.0; REST APIs send no version"));
-        add(s, "apigw_http_event.json", fixed(ApiGatewayEvents.httpApi()).post("/my/path")
-                .header("Header1", "value1").query("parameter1", "value1").cookie("cookie1", "a")
-                .pathParameter("parameter1", "value1").stageVariable("stageVariable1", "value1")
-                .jwt(Map.of("claim1", "value1"), "scope1").textBody("Hello from Lambda!!"), Map.of());
-        add(s, "apigw_websocket_event.json", fixed(ApiGatewayEvents.webSocket("abc123=")).connect()
-                .query("param1", "value1").stageVariable("stageVar1", "value1").textBody("request body"), Map.ofEntries(
-                Map.entry("resource", "REST proxy field; WebSocket events carry none"),
-                Map.entry("path", "REST proxy field; WebSocket events carry none"),
-                Map.entry("httpMethod", "REST proxy field; WebSocket events carry none"),
-                Map.entry("pathParameters", "WebSocket routes have no path parameters"),
-                Map.entry("requestContext.resourceId", "REST field, not in WebSocket request contexts"),
-                Map.entry("requestContext.resourcePath", "REST field, not in WebSocket request contexts"),
-                Map.entry("requestContext.httpMethod", "REST field, not in WebSocket request contexts"),
-                Map.entry("requestContext.accountId", "not in WebSocket request contexts"),
-                Map.entry("requestContext.integrationLatency", "not in WebSocket request contexts"),
-                Map.entry("requestContext.status", "not in WebSocket request contexts"),
-                Map.entry("requestContext.messageId", "sent with MESSAGE events only, not on $connect"),
-                Map.entry("requestContext.identity.*", "only sourceIp and userAgent are sent unless IAM-authorized")));
-        add(s, "elb_event.json", fixed(AlbEvents.request()).get("/").query("a", "b").textBody("Hello from ELB"),
+        add(
+                s,
+                "apigw_http_event.json",
+                fixed(ApiGatewayEvents.httpApi())
+                        .post("/my/path")
+                        .header("Header1", "value1")
+                        .query("parameter1", "value1")
+                        .cookie("cookie1", "a")
+                        .pathParameter("parameter1", "value1")
+                        .stageVariable("stageVariable1", "value1")
+                        .jwt(Map.of("claim1", "value1"), "scope1")
+                        .textBody("Hello from Lambda!!"),
+                Map.of());
+        add(
+                s,
+                "apigw_websocket_event.json",
+                fixed(ApiGatewayEvents.webSocket("abc123="))
+                        .connect()
+                        .query("param1", "value1")
+                        .stageVariable("stageVar1", "value1")
+                        .textBody("request body"),
+                Map.ofEntries(
+                        Map.entry("resource", "REST proxy field; WebSocket events carry none"),
+                        Map.entry("path", "REST proxy field; WebSocket events carry none"),
+                        Map.entry("httpMethod", "REST proxy field; WebSocket events carry none"),
+                        Map.entry("pathParameters", "WebSocket routes have no path parameters"),
+                        Map.entry("requestContext.resourceId", "REST field, not in WebSocket request contexts"),
+                        Map.entry("requestContext.resourcePath", "REST field, not in WebSocket request contexts"),
+                        Map.entry("requestContext.httpMethod", "REST field, not in WebSocket request contexts"),
+                        Map.entry("requestContext.accountId", "not in WebSocket request contexts"),
+                        Map.entry("requestContext.integrationLatency", "not in WebSocket request contexts"),
+                        Map.entry("requestContext.status", "not in WebSocket request contexts"),
+                        Map.entry("requestContext.messageId", "sent with MESSAGE events only, not on $connect"),
+                        Map.entry(
+                                "requestContext.identity.*",
+                                "only sourceIp and userAgent are sent unless IAM-authorized")));
+        add(
+                s,
+                "elb_event.json",
+                fixed(AlbEvents.request()).get("/").query("a", "b").textBody("Hello from ELB"),
                 Map.of());
         add(s, "sqs/sqs_event_nobody.json", fixed(SqsEvents.queue("TestLambda")).message(""), Map.of());
-        add(s, "sqs/sqs_event_product.json", fixed(SqsEvents.queue("TestLambda")).message("{}"), Map.of());
-        add(s, "sns_event.json", fixed(SnsEvents.topic("TopicSendToMe")).message(n -> n.subject("Test")
-                .message("{}").attribute("name", "Bob")), Map.of());
-        add(s, "s3_event.json", fixed(S3Events.bucket("example-bucket")).versionId("").put("test/key", 1024),
-                Map.of("Records.s3.object.urlDecodedKey", "a getter of the Java class written out by its "
-                        + "serializer; S3 sends only the encoded key"));
-        add(s, "ddb/dynamo_event.json", fixed(DynamoDbEvents.table("ExampleTableWithStream")).keys("Id")
-                .insert(Map.of("Id", 101, "Message", "New item!")).expire(Map.of("Id", 101, "Message", "x")),
+        add(
+                s,
+                "sqs/sqs_event_product.json",
+                fixed(SqsEvents.queue("TestLambda")).message("{}"),
                 Map.of());
-        add(s, "kinesis_event.json", fixed(KinesisEvents.stream("EXAMPLE")).record("partitionKey-03",
-                "Hello, this is a test 123."), Map.of());
+        add(
+                s,
+                "sns_event.json",
+                fixed(SnsEvents.topic("TopicSendToMe"))
+                        .message(n -> n.subject("Test").message("{}").attribute("name", "Bob")),
+                Map.of());
+        add(
+                s,
+                "s3_event.json",
+                fixed(S3Events.bucket("example-bucket")).versionId("").put("test/key", 1024),
+                Map.of(
+                        "Records.s3.object.urlDecodedKey",
+                        "a getter of the Java class written out by its "
+                                + "serializer; S3 sends only the encoded key"));
+        add(
+                s,
+                "ddb/dynamo_event.json",
+                fixed(DynamoDbEvents.table("ExampleTableWithStream"))
+                        .keys("Id")
+                        .insert(Map.of("Id", 101, "Message", "New item!"))
+                        .expire(Map.of("Id", 101, "Message", "x")),
+                Map.of());
+        add(
+                s,
+                "kinesis_event.json",
+                fixed(KinesisEvents.stream("EXAMPLE")).record("partitionKey-03", "Hello, this is a test 123."),
+                Map.of());
         add(s, "cloudwatch_event.json", fixed(EventBridgeEvents.scheduled("demoschedule")), Map.of());
-        add(s, "cloudwatchlogs_event.json", fixed(CloudWatchLogsEvents.logGroup("testLogGroup")).logEvent("x"),
+        add(
+                s,
+                "cloudwatchlogs_event.json",
+                fixed(CloudWatchLogsEvents.logGroup("testLogGroup")).logEvent("x"),
                 Map.of());
-        add(s, "firehose_event.json", fixed(FirehoseEvents.deliveryStream("EXAMPLE")).record("Hello"), Map.of());
-        add(s, "kafka_event.json", fixed(KafkaEvents.msk("demo-cluster-1")).record("mytopic", 0, null,
-                "Hello from Kafka !!", Map.of("headerKey", "headerValue")), Map.of());
-        add(s, "cognito/cognito_userpool_presignup.json", fixed(CognitoEvents.preSignUp("testuser"))
-                .userAttribute("email", "user@example.com").validationData("key1", "val1")
-                .clientMetadata("meta1", "value1"), Map.of());
-        add(s, "cognito/cognito_userpool_pre_token_generation.json",
-                fixed(CognitoEvents.preTokenGeneration("testuser")).userAttribute("email", "user@example.com")
-                        .clientMetadata("meta1", "value1").group("group1").iamRole("arn:aws:iam::1:role/r"),
-                Map.of("response.claimsOverrideDetails.*", "written by the function; Cognito sends "
-                        + "claimsOverrideDetails: null"));
+        add(
+                s,
+                "firehose_event.json",
+                fixed(FirehoseEvents.deliveryStream("EXAMPLE")).record("Hello"),
+                Map.of());
+        add(
+                s,
+                "kafka_event.json",
+                fixed(KafkaEvents.msk("demo-cluster-1"))
+                        .record("mytopic", 0, null, "Hello from Kafka !!", Map.of("headerKey", "headerValue")),
+                Map.of());
+        add(
+                s,
+                "cognito/cognito_userpool_presignup.json",
+                fixed(CognitoEvents.preSignUp("testuser"))
+                        .userAttribute("email", "user@example.com")
+                        .validationData("key1", "val1")
+                        .clientMetadata("meta1", "value1"),
+                Map.of());
+        add(
+                s,
+                "cognito/cognito_userpool_pre_token_generation.json",
+                fixed(CognitoEvents.preTokenGeneration("testuser"))
+                        .userAttribute("email", "user@example.com")
+                        .clientMetadata("meta1", "value1")
+                        .group("group1")
+                        .iamRole("arn:aws:iam::1:role/r"),
+                Map.of(
+                        "response.claimsOverrideDetails.*",
+                        "written by the function; Cognito sends " + "claimsOverrideDetails: null"));
         add(s, "secrets_rotation_event.json", fixed(SecretsManagerEvents.rotation("secretparam")), Map.of());
-        add(s, "s3_batch_event.json", fixed(S3BatchEvents.v1()).task("amzn-s3-demo-bucket", "customerImage1.jpg"),
+        add(
+                s,
+                "s3_batch_event.json",
+                fixed(S3BatchEvents.v1()).task("amzn-s3-demo-bucket", "customerImage1.jpg"),
                 Map.of());
-        add(s, "s3_batch_event_v2.json", fixed(S3BatchEvents.v2()).userArgument("MyDestinationBucket", "b")
-                .task("source-directory-bucket-name", "s3objectkey"), Map.of());
+        add(
+                s,
+                "s3_batch_event_v2.json",
+                fixed(S3BatchEvents.v2())
+                        .userArgument("MyDestinationBucket", "b")
+                        .task("source-directory-bucket-name", "s3objectkey"),
+                Map.of());
         return List.copyOf(s.values());
     }
 
-    private static void add(Map<String, Scenario> s, String sample, EventBuilder<?, ?> builder,
-                            Map<String, String> notSent) {
+    private static void add(
+            Map<String, Scenario> s, String sample, EventBuilder<?, ?> builder, Map<String, String> notSent) {
         s.put(sample, new Scenario(sample, builder, notSent));
     }
 
     /** Triggers with no published sample, built with their defaults. */
     static List<EventBuilder<?, ?>> withoutSamples() {
-        return List.of(fixed(ApiGatewayEvents.functionUrl()).get("/health"),
-                fixed(SesEvents.received("jane@example.com", "orders@acme.example")).subject("Order 42"),
+        return List.of(
+                fixed(ApiGatewayEvents.functionUrl()).get("/health"),
+                fixed(SesEvents.received("jane@example.com", "orders@acme.example"))
+                        .subject("Order 42"),
                 fixed(EventBridgeEvents.event("com.acme.orders", "OrderPlaced", Map.of("orderId", "o-1"))),
                 fixed(KafkaEvents.selfManaged("kafka-1:9092")).record("t", 0, "k", "v"));
     }
@@ -127,10 +207,28 @@ final class Scenarios {
     /** Maps whose keys are data (header names, attribute names, ...), not fields of the event's shape. */
     private static boolean isDataKey(String prefix) {
         String last = prefix.contains(".") ? prefix.substring(prefix.lastIndexOf('.') + 1) : prefix;
-        return Set.of("headers", "multiValueHeaders", "queryStringParameters", "multiValueQueryStringParameters",
-                "pathParameters", "stageVariables", "claims", "messageAttributes", "MessageAttributes", "Keys",
-                "NewImage", "OldImage", "userAttributes", "validationData", "clientMetadata", "records",
-                "userArguments", "claimsToAddOrOverride", "M").contains(last)
-                || prefix.endsWith("headers") || prefix.endsWith(".*") && prefix.contains("headers");
+        return Set.of(
+                                "headers",
+                                "multiValueHeaders",
+                                "queryStringParameters",
+                                "multiValueQueryStringParameters",
+                                "pathParameters",
+                                "stageVariables",
+                                "claims",
+                                "messageAttributes",
+                                "MessageAttributes",
+                                "Keys",
+                                "NewImage",
+                                "OldImage",
+                                "userAttributes",
+                                "validationData",
+                                "clientMetadata",
+                                "records",
+                                "userArguments",
+                                "claimsToAddOrOverride",
+                                "M")
+                        .contains(last)
+                || prefix.endsWith("headers")
+                || prefix.endsWith(".*") && prefix.contains("headers");
     }
 }

@@ -20,7 +20,8 @@ class FunctionConfigTest {
         assertThatThrownBy(() -> change.apply(valid()).build())
                 .isInstanceOf(LambdaConfigurationException.class)
                 .hasMessageContaining(message)
-                .satisfies(e -> assertThat(((LambdaConfigurationException) e).field()).isEqualTo(field));
+                .satisfies(e ->
+                        assertThat(((LambdaConfigurationException) e).field()).isEqualTo(field));
     }
 
     @Test
@@ -70,15 +71,19 @@ class FunctionConfigTest {
     void functionNameRunAndVersionAreChecked() {
         rejects(b -> b.functionName("has space"), "functionName", "1 to 64 letters, digits, hyphens or underscores");
         rejects(b -> b.functionName("x".repeat(65)), "functionName", "but was");
-        rejects(b -> b.runtime("java7"), "runtime", "runtime must be one of [java11, java17, java21, java25, "
-                + "java8.al2], but was 'java7'");
+        rejects(
+                b -> b.runtime("java7"),
+                "runtime",
+                "runtime must be one of [java11, java17, java21, java25, " + "java8.al2], but was 'java7'");
         rejects(b -> b.version("v1"), "version", "version must be $LATEST or a positive number");
         rejects(b -> b.accountId("12345"), "accountId", "accountId must be 12 digits");
     }
 
     @Test
     void reservedEnvironmentNamesAreRefused() {
-        rejects(b -> b.env("AWS_REGION", "eu-west-1"), "environment",
+        rejects(
+                b -> b.env("AWS_REGION", "eu-west-1"),
+                "environment",
                 "environment variable AWS_REGION is reserved by Lambda and cannot be set");
         rejects(b -> b.env("AWS_SECRET_ACCESS_KEY", "x"), "environment", "reserved names are [");
     }
@@ -98,7 +103,8 @@ class FunctionConfigTest {
     @Test
     void nullsAndMissingHandlerAreRefused() {
         assertThatThrownBy(() -> FunctionConfig.builder().build())
-                .isInstanceOf(LambdaConfigurationException.class).hasMessageContaining("handler is required");
+                .isInstanceOf(LambdaConfigurationException.class)
+                .hasMessageContaining("handler is required");
         assertThatThrownBy(() -> valid().env("K", null))
                 .hasMessageContaining("environment variable names and values must not be null");
         assertThatThrownBy(() -> FunctionConfig.builder().handler(" "))

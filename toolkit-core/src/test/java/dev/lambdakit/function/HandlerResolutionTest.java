@@ -23,7 +23,8 @@ class HandlerResolutionTest {
     }
 
     private static InvocationResult<Object> invoke(HandlerReference handler, Object event) {
-        try (LambdaFunction fn = LambdaFunction.create(FunctionConfig.builder().handler(handler).build())) {
+        try (LambdaFunction fn =
+                LambdaFunction.create(FunctionConfig.builder().handler(handler).build())) {
             return fn.invoke(event);
         }
     }
@@ -34,15 +35,18 @@ class HandlerResolutionTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "InOutCtx | \"in-out-ctx:2:true\"",
-        "InOut    | \"in-out:2\"",
-        "OutCtx   | \"out-ctx:true\"",
-        "Out      | \"out\"",
-        "Ctx      | \"ctx:Signatures-Ctx\"",
-        "PojoCtx  | \"pojo-ctx:42\"",
-        "Pojo     | \"pojo:82\"",
-        "None     | \"none\""})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "InOutCtx | \"in-out-ctx:2:true\"",
+                "InOut    | \"in-out:2\"",
+                "OutCtx   | \"out-ctx:true\"",
+                "Out      | \"out\"",
+                "Ctx      | \"ctx:Signatures-Ctx\"",
+                "PojoCtx  | \"pojo-ctx:42\"",
+                "Pojo     | \"pojo:82\"",
+                "None     | \"none\""
+            })
     @DisplayName("each accepted method signature is called with what it asks for")
     void acceptedSignatures(String cls, String expectedPayload) {
         InvocationResult<Object> result = invoke(Signatures.class.getName() + "$" + cls + "::handle", "41");
@@ -66,21 +70,26 @@ class HandlerResolutionTest {
     @Test
     @DisplayName("overloads: longer signatures win, a trailing Context counting one more")
     void overloadPriority() {
-        assertThat(invoke(Signatures.Overloaded.class.getName() + "::handle", "\"x\"").payloadAsString())
+        assertThat(invoke(Signatures.Overloaded.class.getName() + "::handle", "\"x\"")
+                        .payloadAsString())
                 .isEqualTo("\"with-context\"");
-        assertThat(invoke(Signatures.OverloadedWithStream.class.getName() + "::handle", "\"x\"").payloadAsString())
+        assertThat(invoke(Signatures.OverloadedWithStream.class.getName() + "::handle", "\"x\"")
+                        .payloadAsString())
                 .isEqualTo("\"full-stream\"");
     }
 
     @Test
     void requestHandlerAndStreamHandlerClassesNeedNoMethod() {
-        assertThat(invoke(Handlers.Echo.class.getName(), "{\"a\":1}").payloadAsString()).isEqualTo("{\"a\":1}");
-        assertThat(invoke(Handlers.Stream.class.getName(), "abc").payloadAsString()).isEqualTo("cba");
+        assertThat(invoke(Handlers.Echo.class.getName(), "{\"a\":1}").payloadAsString())
+                .isEqualTo("{\"a\":1}");
+        assertThat(invoke(Handlers.Stream.class.getName(), "abc").payloadAsString())
+                .isEqualTo("cba");
     }
 
     @Test
     void staticMethodsNeedNoInstance() {
-        assertThat(invoke(Handlers.StaticMethod.class.getName() + "::handle", "\"x\"").payloadAsString())
+        assertThat(invoke(Handlers.StaticMethod.class.getName() + "::handle", "\"x\"")
+                        .payloadAsString())
                 .isEqualTo("\"static:x\"");
     }
 
@@ -95,8 +104,8 @@ class HandlerResolutionTest {
     @Test
     void readyInstancesAndFactories() {
         Function<String, String> upper = String::toUpperCase;
-        InvocationResult<Object> viaMethod = invoke(HandlerReference.ofInstance(Handlers.Upper::new, "upper"),
-                "\"abc\"");
+        InvocationResult<Object> viaMethod =
+                invoke(HandlerReference.ofInstance(Handlers.Upper::new, "upper"), "\"abc\"");
         InvocationResult<Object> viaInterface = invoke(HandlerReference.ofInstance(Handlers.Echo::new), "[1]");
 
         assertThat(viaMethod.payloadAsString()).isEqualTo("\"" + upper.apply("abc") + "\"");
@@ -113,8 +122,9 @@ class HandlerResolutionTest {
         assertThat(e.errorType()).isEqualTo("java.lang.ClassNotFoundException");
         assertThat(e.functionErrorType()).isEqualTo("Runtime.BadFunctionCode");
         assertThat(e.phase()).isEqualTo(LambdaError.Phase.INVOKE);
-        assertThat(e.toJson()).isEqualTo(
-                "{\"errorMessage\":\"Class not found: com.example.Missing\",\"errorType\":\"java.lang.ClassNotFoundException\"}");
+        assertThat(e.toJson())
+                .isEqualTo(
+                        "{\"errorMessage\":\"Class not found: com.example.Missing\",\"errorType\":\"java.lang.ClassNotFoundException\"}");
     }
 
     @Test
@@ -139,8 +149,9 @@ class HandlerResolutionTest {
     void wrongSignature() {
         LambdaError e = error(invoke(Handlers.WrongSignature.class.getName() + "::handle", "{}"));
 
-        assertThat(e.errorMessage()).isEqualTo("No public method named handle with appropriate method signature "
-                + "found on class " + Handlers.WrongSignature.class.getName());
+        assertThat(e.errorMessage())
+                .isEqualTo("No public method named handle with appropriate method signature " + "found on class "
+                        + Handlers.WrongSignature.class.getName());
         assertThat(e.hint()).contains("handle(String, String)").contains("(T, Context)");
         LambdaError missing = error(invoke(Handlers.WrongSignature.class.getName() + "::nope", "{}"));
         assertThat(missing.errorMessage()).startsWith("No public method named nope");
@@ -148,7 +159,8 @@ class HandlerResolutionTest {
 
     @Test
     void constructorProblems() {
-        assertThat(error(invoke(Handlers.NoDefaultConstructor.class.getName() + "::handle", "\"x\"")).errorMessage())
+        assertThat(error(invoke(Handlers.NoDefaultConstructor.class.getName() + "::handle", "\"x\""))
+                        .errorMessage())
                 .isEqualTo("Class " + Handlers.NoDefaultConstructor.class.getName()
                         + " has no public zero-argument constructor");
         assertThat(error(invoke(Handlers.Inner.class.getName(), "\"x\"")).errorMessage())
@@ -189,8 +201,8 @@ class HandlerResolutionTest {
         assertThat(e.phase()).isEqualTo(LambdaError.Phase.INIT);
         assertThat(e.errorMessage()).isEqualTo("no config");
         assertThat(e.errorType()).isEqualTo("java.lang.IllegalArgumentException");
-        assertThat(e.toJson()).isEqualTo(
-                "{\"errorMessage\":\"no config\",\"errorType\":\"java.lang.IllegalArgumentException\"}");
+        assertThat(e.toJson())
+                .isEqualTo("{\"errorMessage\":\"no config\",\"errorType\":\"java.lang.IllegalArgumentException\"}");
     }
 
     @Test
@@ -203,7 +215,8 @@ class HandlerResolutionTest {
         assertThat(e.functionErrorType()).isEqualTo("Runtime.UserException");
         assertThat(e.stackTrace()).first().asString().startsWith("dev.lambdakit.testhandlers.Handlers$Throwing.fail(");
         assertThat(e.stackTrace()).noneMatch(f -> f.startsWith("dev.lambdakit.function.Invokers"));
-        assertThat(e.toJson()).startsWith("{\"errorMessage\":\"bad input: x\",\"errorType\":"
-                + "\"java.lang.IllegalArgumentException\",\"stackTrace\":[\"dev.lambdakit.testhandlers.");
+        assertThat(e.toJson())
+                .startsWith("{\"errorMessage\":\"bad input: x\",\"errorType\":"
+                        + "\"java.lang.IllegalArgumentException\",\"stackTrace\":[\"dev.lambdakit.testhandlers.");
     }
 }

@@ -17,8 +17,10 @@ class BootstrapTest {
     @Test
     @DisplayName("LambdaKit's pure-Java bootstrap serves the same protocol where the official client cannot run")
     void bootstrap() {
-        FunctionConfig config = FunctionConfig.builder().handler(Handlers.StaticInit.class.getName())
-                .timeout(Duration.ofSeconds(10)).build();
+        FunctionConfig config = FunctionConfig.builder()
+                .handler(Handlers.StaticInit.class.getName())
+                .timeout(Duration.ofSeconds(10))
+                .build();
         try (ForkedFunction fn = ForkedFunction.create(config, ForkedFunction.RuntimeClient.BOOTSTRAP)) {
             InvocationResult<Object> first = fn.invoke("{}");
             InvocationResult<Object> second = fn.invoke("{}");
@@ -26,14 +28,20 @@ class BootstrapTest {
             assertThat(first.isSuccess()).as("%s", first).isTrue();
             assertThat(((Map<?, ?>) second.output()).get("invocations")).isEqualTo(2);
         }
-        try (ForkedFunction fn = ForkedFunction.create(FunctionConfig.builder()
-                .handler(Handlers.Throwing.class.getName() + "::fail").build(), ForkedFunction.RuntimeClient.BOOTSTRAP)) {
+        try (ForkedFunction fn = ForkedFunction.create(
+                FunctionConfig.builder()
+                        .handler(Handlers.Throwing.class.getName() + "::fail")
+                        .build(),
+                ForkedFunction.RuntimeClient.BOOTSTRAP)) {
             LambdaError error = fn.invoke("\"x\"").error().orElseThrow();
             assertThat(error.errorMessage()).isEqualTo("bad input: x");
             assertThat(error.functionErrorType()).isEqualTo("Runtime.UserException");
         }
-        try (ForkedFunction fn = ForkedFunction.create(FunctionConfig.builder()
-                .handler(Handlers.BadInit.class.getName()).build(), ForkedFunction.RuntimeClient.BOOTSTRAP)) {
+        try (ForkedFunction fn = ForkedFunction.create(
+                FunctionConfig.builder()
+                        .handler(Handlers.BadInit.class.getName())
+                        .build(),
+                ForkedFunction.RuntimeClient.BOOTSTRAP)) {
             LambdaError error = fn.invoke("{}").error().orElseThrow();
             assertThat(error.phase()).isEqualTo(LambdaError.Phase.INIT);
             assertThat(error.errorMessage()).isEqualTo("Error loading class " + Handlers.BadInit.class.getName());

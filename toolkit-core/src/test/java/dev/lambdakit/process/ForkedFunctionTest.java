@@ -18,8 +18,12 @@ import org.junit.jupiter.api.condition.OS;
 class ForkedFunctionTest {
 
     static ForkedFunction forked(String handler, int timeoutSeconds) {
-        return ForkedFunction.create(FunctionConfig.builder().handler(handler).memoryMb(256)
-                .timeout(Duration.ofSeconds(timeoutSeconds)).env("GREETING", "hi").build());
+        return ForkedFunction.create(FunctionConfig.builder()
+                .handler(handler)
+                .memoryMb(256)
+                .timeout(Duration.ofSeconds(timeoutSeconds))
+                .env("GREETING", "hi")
+                .build());
     }
 
     @Test
@@ -45,7 +49,8 @@ class ForkedFunctionTest {
     void environment() {
         try (ForkedFunction fn = forked(Handlers.Env.class.getName() + "::handle", 10)) {
             Map<?, ?> env = (Map<?, ?>) fn.invoke("[\"AWS_REGION\",\"AWS_LAMBDA_FUNCTION_MEMORY_SIZE\","
-                    + "\"AWS_ACCESS_KEY_ID\",\"GREETING\",\"AWS_LAMBDA_RUNTIME_API\",\"HOME\"]").output();
+                            + "\"AWS_ACCESS_KEY_ID\",\"GREETING\",\"AWS_LAMBDA_RUNTIME_API\",\"HOME\"]")
+                    .output();
 
             assertThat(env.get("AWS_REGION")).isEqualTo("us-east-1");
             assertThat(env.get("AWS_LAMBDA_FUNCTION_MEMORY_SIZE")).isEqualTo("256");
@@ -66,7 +71,10 @@ class ForkedFunctionTest {
             assertThat(error.errorMessage()).isEqualTo("bad input: x");
             assertThat(error.errorType()).isEqualTo("java.lang.IllegalArgumentException");
             assertThat(error.functionErrorType()).isEqualTo("Runtime.UserException");
-            assertThat(error.stackTrace()).first().asString().startsWith("dev.lambdakit.testhandlers.Handlers$Throwing");
+            assertThat(error.stackTrace())
+                    .first()
+                    .asString()
+                    .startsWith("dev.lambdakit.testhandlers.Handlers$Throwing");
         }
     }
 
@@ -94,7 +102,8 @@ class ForkedFunctionTest {
             InvocationResult<Object> after = fn.invoke("10");
 
             assertThat(timedOut.error()).get().extracting(LambdaError::phase).isEqualTo(LambdaError.Phase.TIMEOUT);
-            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                    .isFalse();
             assertThat(after.isColdStart()).isTrue();
             assertThat(after.payloadAsString()).isEqualTo("\"slept 10\"");
         }
@@ -121,8 +130,8 @@ class ForkedFunctionTest {
             LambdaError error = result.error().orElseThrow();
             assertThat(error.phase()).isEqualTo(LambdaError.Phase.RUNTIME_EXIT);
             assertThat(error.errorType()).isEqualTo("Runtime.ExitError");
-            assertThat(error.errorMessage()).isEqualTo("RequestId: " + result.requestId()
-                    + " Error: Runtime exited with error: exit status 3");
+            assertThat(error.errorMessage())
+                    .isEqualTo("RequestId: " + result.requestId() + " Error: Runtime exited with error: exit status 3");
             assertThat(next.isColdStart()).isTrue();
         }
     }
@@ -130,8 +139,12 @@ class ForkedFunctionTest {
     @Test
     @DisplayName("a child never outlives its test JVM, even when that JVM is killed")
     void noOrphans() throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), OrphanProbe.class.getName());
+        ProcessBuilder pb = new ProcessBuilder(
+                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
+                        .toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                OrphanProbe.class.getName());
         pb.redirectErrorStream(true);
         Process parent = pb.start();
         java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(parent.getInputStream()));
@@ -152,14 +165,17 @@ class ForkedFunctionTest {
         while (ProcessHandle.of(id).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        assertThat(ProcessHandle.of(id).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(ProcessHandle.of(id).map(ProcessHandle::isAlive).orElse(false))
+                .isFalse();
     }
 
     @Test
     @DisplayName("a handler exhausting its heap (85 % of the memory setting) fails, and the runtime starts afresh")
     void outOfMemory() {
         try (ForkedFunction fn = ForkedFunction.create(FunctionConfig.builder()
-                .handler(Handlers.Hog.class.getName() + "::hog").memoryMb(128).timeout(Duration.ofSeconds(20))
+                .handler(Handlers.Hog.class.getName() + "::hog")
+                .memoryMb(128)
+                .timeout(Duration.ofSeconds(20))
                 .build())) {
             InvocationResult<Object> result = fn.invoke("{}");
             InvocationResult<Object> next = fn.invoke("{}");

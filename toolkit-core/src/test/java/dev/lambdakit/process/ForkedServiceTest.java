@@ -22,15 +22,24 @@ class ForkedServiceTest {
     @Test
     void lambdaClientInvokesAForkedFunction() {
         try (LambdaService service = LambdaService.builder()
-                .function(FunctionConfig.builder().functionName("echo").handler(Handlers.Echo.class).build(), 1,
-                        ForkedFunction::create)
-                .start();
-             LambdaClient client = LambdaClient.builder().endpointOverride(service.endpoint())
-                     .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(
-                             AwsBasicCredentials.create("ASIALAMBDAKITTEST000", "not-a-real-secret-0000000000000000000")))
-                     .build()) {
-            InvokeResponse first = client.invoke(r -> r.functionName("echo").payload(SdkBytes.fromUtf8String("{\"a\":1}")));
-            InvokeResponse second = client.invoke(r -> r.functionName("echo").payload(SdkBytes.fromUtf8String("{\"b\":2}")));
+                        .function(
+                                FunctionConfig.builder()
+                                        .functionName("echo")
+                                        .handler(Handlers.Echo.class)
+                                        .build(),
+                                1,
+                                ForkedFunction::create)
+                        .start();
+                LambdaClient client = LambdaClient.builder()
+                        .endpointOverride(service.endpoint())
+                        .region(Region.US_EAST_1)
+                        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                                "ASIALAMBDAKITTEST000", "not-a-real-secret-0000000000000000000")))
+                        .build()) {
+            InvokeResponse first =
+                    client.invoke(r -> r.functionName("echo").payload(SdkBytes.fromUtf8String("{\"a\":1}")));
+            InvokeResponse second =
+                    client.invoke(r -> r.functionName("echo").payload(SdkBytes.fromUtf8String("{\"b\":2}")));
 
             assertThat(first.payload().asUtf8String()).isEqualTo("{\"a\":1}");
             assertThat(second.payload().asUtf8String()).isEqualTo("{\"b\":2}");

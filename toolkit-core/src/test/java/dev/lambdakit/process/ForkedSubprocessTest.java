@@ -18,8 +18,7 @@ class ForkedSubprocessTest {
     /** Starts a long-lived child process and reports what a child of the function sees. */
     public static class Spawner {
         public Map<String, String> spawn(Object ignored) throws IOException, InterruptedException {
-            Process echo = new ProcessBuilder("sh", "-c", "echo \"$TABLE $AWS_ACCESS_KEY_ID $RECEIPT_BUCKET\"")
-                    .start();
+            Process echo = new ProcessBuilder("sh", "-c", "echo \"$TABLE $AWS_ACCESS_KEY_ID $RECEIPT_BUCKET\"").start();
             String seen = new String(echo.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             echo.waitFor();
             Process sleeper = new ProcessBuilder("sleep", "300").start();
@@ -32,8 +31,10 @@ class ForkedSubprocessTest {
     void subprocesses() {
         ProcessHandle sleeper;
         try (ForkedFunction fn = ForkedFunction.create(FunctionConfig.builder()
-                .handler(Spawner.class.getName() + "::spawn").env("TABLE", "forked")
-                .timeout(Duration.ofSeconds(20)).build())) {
+                .handler(Spawner.class.getName() + "::spawn")
+                .env("TABLE", "forked")
+                .timeout(Duration.ofSeconds(20))
+                .build())) {
             @SuppressWarnings("unchecked")
             Map<String, String> result = (Map<String, String>) fn.invoke("{}").output();
 
@@ -42,6 +43,8 @@ class ForkedSubprocessTest {
             assertThat(sleeper.isAlive()).isTrue();
         }
         sleeper.onExit().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join();
-        assertThat(sleeper.isAlive()).as("the function's child process after close").isFalse();
+        assertThat(sleeper.isAlive())
+                .as("the function's child process after close")
+                .isFalse();
     }
 }

@@ -8,9 +8,9 @@ import dev.lambdakit.cloud.EmbeddedBackend;
 import dev.lambdakit.cloud.TestResources;
 import dev.lambdakit.function.FunctionConfig;
 import dev.lambdakit.function.HandlerReference;
-import dev.lambdakit.runtime.LambdaFunction;
 import dev.lambdakit.process.ForkedFunction;
 import dev.lambdakit.runtime.InvocationResult;
+import dev.lambdakit.runtime.LambdaFunction;
 import dev.lambdakit.testhandlers.CloudHandlers;
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
@@ -32,7 +32,8 @@ class FaultsTest {
             backend.stopAll();
             // a hang would end in @Timeout, never a pass
             assertThatThrownBy(() -> resources.s3().headBucket(r -> r.bucket(bucket)))
-                    .isInstanceOf(SdkClientException.class).hasMessageContaining("Unable to execute HTTP request");
+                    .isInstanceOf(SdkClientException.class)
+                    .hasMessageContaining("Unable to execute HTTP request");
         } catch (IllegalStateException cleanupAfterStop) {
             assertThat(cleanupAfterStop).hasMessageStartingWith("Could not remove every test resource");
         }
@@ -44,10 +45,15 @@ class FaultsTest {
     @DisplayName("the guard against real AWS holds inside a forked runtime too")
     void guardInForkedRuntime() {
         try (ForkedFunction fn = ForkedFunction.create(FunctionConfig.builder()
-                .handler(CloudHandlers.RealS3.class.getName() + "::handle").timeout(Duration.ofSeconds(20)).build())) {
+                .handler(CloudHandlers.RealS3.class.getName() + "::handle")
+                .timeout(Duration.ofSeconds(20))
+                .build())) {
             InvocationResult<Object> result = fn.invoke("{}");
 
-            assertThat(result.error()).get().extracting(e -> e.errorMessage()).asString()
+            assertThat(result.error())
+                    .get()
+                    .extracting(e -> e.errorMessage())
+                    .asString()
                     .contains("LambdaKit stopped a request to real AWS: S3.ListBuckets");
         }
     }
@@ -62,13 +68,15 @@ class FaultsTest {
             if (started != null) {
                 return started.isAlive() ? "still running" : "ended";
             }
-            started = new Thread(() -> {
-                try {
-                    Thread.sleep(Long.MAX_VALUE);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "leaky-non-daemon");
+            started = new Thread(
+                    () -> {
+                        try {
+                            Thread.sleep(Long.MAX_VALUE);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    },
+                    "leaky-non-daemon");
             started.setDaemon(false);
             started.start();
             STARTED.set(started);
@@ -113,14 +121,17 @@ class FaultsTest {
     void leftoverThreadsEnd() throws InterruptedException {
         Thread leaked;
         try (LambdaFunction fn = LambdaFunction.create(FunctionConfig.builder()
-                .handler(HandlerReference.ofInstance(Leaky::new, "leak")).build())) {
+                .handler(HandlerReference.ofInstance(Leaky::new, "leak"))
+                .build())) {
             assertThat(fn.invoke("{}").payloadAsString()).isEqualTo("\"started\"");
             assertThat(fn.invoke("{}").payloadAsString()).isEqualTo("\"still running\"");
             leaked = Leaky.STARTED.get();
             assertThat(leaked.isDaemon()).isFalse();
         }
         leaked.join(2000);
-        assertThat(leaked.isAlive()).as("the leftover thread after the environment closed").isFalse();
+        assertThat(leaked.isAlive())
+                .as("the leftover thread after the environment closed")
+                .isFalse();
     }
 
     @Test
@@ -129,23 +140,31 @@ class FaultsTest {
     void leftoverThreadsForked() throws Exception {
         ProcessHandle child;
         try (ForkedFunction fn = ForkedFunction.create(FunctionConfig.builder()
-                .handler(Leaky.class.getName() + "::leak").timeout(Duration.ofSeconds(20)).build())) {
+                .handler(Leaky.class.getName() + "::leak")
+                .timeout(Duration.ofSeconds(20))
+                .build())) {
             assertThat(fn.invoke("{}").output()).isEqualTo("started");
             assertThat(fn.invoke("{}").output()).isEqualTo("still running");
             child = ProcessHandle.of(fn.pid().orElseThrow()).orElseThrow();
         }
-        assertThat(child.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS).isAlive()).isFalse();
+        assertThat(child.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS).isAlive())
+                .isFalse();
     }
 
     @Test
     @DisplayName("a deadlocked handler times out, and the next invocation runs in a fresh runtime")
     void deadlock() {
         try (LambdaFunction fn = LambdaFunction.create(FunctionConfig.builder()
-                .handler(HandlerReference.ofInstance(Deadlock::new, "lock")).timeout(Duration.ofSeconds(1)).build())) {
+                .handler(HandlerReference.ofInstance(Deadlock::new, "lock"))
+                .timeout(Duration.ofSeconds(1))
+                .build())) {
             InvocationResult<Object> stuck = fn.invoke("{}");
             boolean warmAfter = fn.isWarm();
 
-            assertThat(stuck.error()).get().extracting(e -> e.phase()).isEqualTo(dev.lambdakit.runtime.LambdaError.Phase.TIMEOUT);
+            assertThat(stuck.error())
+                    .get()
+                    .extracting(e -> e.phase())
+                    .isEqualTo(dev.lambdakit.runtime.LambdaError.Phase.TIMEOUT);
             assertThat(warmAfter).isFalse();
         }
     }
@@ -153,13 +172,17 @@ class FaultsTest {
     @Test
     @DisplayName("a handler that exhausts the heap in process fails with OutOfMemoryError; the JVM lives on and serves")
     void heapExhaustedInProcess() throws Exception {
-        Process probe = probe(HeapExhaustionProbe.class, "-Xmx96m").redirectErrorStream(true).start();
+        Process probe = probe(HeapExhaustionProbe.class, "-Xmx96m")
+                .redirectErrorStream(true)
+                .start();
         try {
             String out = new String(probe.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             assertThat(probe.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
 
             assertThat(out).contains("HOG java.lang.OutOfMemoryError", "WARM false", "NEXT {\"after\":\"oom\"}");
-            assertThat(probe.exitValue()).as("probe exit status; output:%n%s", out).isZero();
+            assertThat(probe.exitValue())
+                    .as("probe exit status; output:%n%s", out)
+                    .isZero();
         } finally {
             probe.destroyForcibly();
         }
@@ -168,17 +191,24 @@ class FaultsTest {
     @Test
     @DisplayName("a handler writing 1 GiB to stdout in a 128 MB heap completes; the captured log stays bounded")
     void gibibyteToStdout() throws Exception {
-        Process probe = probe(LoudHandlerProbe.class, "-Xmx128m").redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        Process probe = probe(LoudHandlerProbe.class, "-Xmx128m")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
         try {
             String report = new String(probe.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            assertThat(probe.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(probe.waitFor(120, java.util.concurrent.TimeUnit.SECONDS))
+                    .isTrue();
 
             assertThat(report).contains("RESULT \"done\"", "NEXT \"done\"");
-            long captured = Long.parseLong(report.lines().filter(l -> l.startsWith("CAPTURED ")).findFirst()
-                    .orElseThrow().substring(9));
+            long captured = Long.parseLong(report.lines()
+                    .filter(l -> l.startsWith("CAPTURED "))
+                    .findFirst()
+                    .orElseThrow()
+                    .substring(9));
             assertThat(captured).isBetween(1L << 20, (8L << 20) + 4096);
-            assertThat(probe.exitValue()).as("probe exit status; report:%n%s", report).isZero();
+            assertThat(probe.exitValue())
+                    .as("probe exit status; report:%n%s", report)
+                    .isZero();
         } finally {
             probe.destroyForcibly();
         }
@@ -186,7 +216,13 @@ class FaultsTest {
 
     /** A JVM like this one, with a heap limit, running a probe's main method. */
     private static ProcessBuilder probe(Class<?> main, String heap) {
-        return new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                heap, "-Dlambdakit.console=none", "-cp", System.getProperty("java.class.path"), main.getName());
+        return new ProcessBuilder(
+                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
+                        .toString(),
+                heap,
+                "-Dlambdakit.console=none",
+                "-cp",
+                System.getProperty("java.class.path"),
+                main.getName());
     }
 }

@@ -12,17 +12,19 @@ import java.util.Map;
  */
 public final class HeapExhaustionProbe {
 
-    private HeapExhaustionProbe() {
-    }
+    private HeapExhaustionProbe() {}
 
     public static void main(String[] args) {
         try (LambdaFunction hog = LambdaFunction.create(FunctionConfig.builder()
-                .handler(Handlers.Hog.class.getName() + "::hog").timeout(java.time.Duration.ofSeconds(30)).build())) {
+                .handler(Handlers.Hog.class.getName() + "::hog")
+                .timeout(java.time.Duration.ofSeconds(30))
+                .build())) {
             InvocationResult<Object> result = hog.invoke("{}");
             System.out.println("HOG " + result.error().map(e -> e.errorType()).orElse("none"));
             System.out.println("WARM " + hog.isWarm());
         }
-        try (LambdaFunction echo = LambdaFunction.create(FunctionConfig.builder().handler(Handlers.Echo.class).build())) {
+        try (LambdaFunction echo = LambdaFunction.create(
+                FunctionConfig.builder().handler(Handlers.Echo.class).build())) {
             System.out.println("NEXT " + echo.invoke(Map.of("after", "oom")).payloadAsString());
         }
     }

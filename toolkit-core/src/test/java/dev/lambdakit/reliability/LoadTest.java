@@ -8,7 +8,6 @@ import dev.lambdakit.testhandlers.Handlers;
 import java.io.File;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,9 +46,10 @@ class LoadTest {
         long heapBefore = usedHeapAfterGc();
         round();
         // threads of the round may still be ending: wait for it, never for a fixed time
-        dev.lambdakit.cloud.Await.until("at most " + (threadsBefore + 4) + " threads after a second round",
-                java.time.Duration.ofSeconds(30), () -> java.util.Optional.of(Thread.activeCount())
-                        .filter(n -> n <= threadsBefore + 4));
+        dev.lambdakit.cloud.Await.until(
+                "at most " + (threadsBefore + 4) + " threads after a second round",
+                java.time.Duration.ofSeconds(30),
+                () -> java.util.Optional.of(Thread.activeCount()).filter(n -> n <= threadsBefore + 4));
         if (filesBefore >= 0) {
             assertThat(openFiles()).as("open files after a second round").isLessThanOrEqualTo(filesBefore + 8);
         }
@@ -64,7 +64,9 @@ class LoadTest {
             System.gc();
             Thread.sleep(100);
         }
-        return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        return java.lang.management.ManagementFactory.getMemoryMXBean()
+                .getHeapMemoryUsage()
+                .getUsed();
     }
 
     /** One round of {@value #INVOCATIONS} invocations against a fresh service, checked as it ends. */
@@ -76,7 +78,8 @@ class LoadTest {
         AtomicReference<Throwable> firstFailure = new AtomicReference<>();
         // The SDK's client, as users drive the service. (java.net.http on JDK 17 loses a reused connection now and
         // then to its pool's cleanup trigger, JDK-8338569, fixed in JDK 24: a client bug, not the service's.)
-        try (LambdaService service = startService(limits); LambdaClient client = client(service)) {
+        try (LambdaService service = startService(limits);
+                LambdaClient client = client(service)) {
             ExecutorService load = Executors.newFixedThreadPool(8);
             try {
                 List<String> names = List.of("one", "two", "four");
@@ -89,9 +92,10 @@ class LoadTest {
                             String fn = names.get(i % 3);
                             String payload = "{\"id\":\"" + id + "\"}";
                             try {
-                                InvokeResponse r = client.invoke(b -> b.functionName(fn)
-                                        .payload(SdkBytes.fromUtf8String(payload)));
-                                boolean echoed = r.functionError() == null && r.payload().asUtf8String().equals(payload);
+                                InvokeResponse r = client.invoke(
+                                        b -> b.functionName(fn).payload(SdkBytes.fromUtf8String(payload)));
+                                boolean echoed = r.functionError() == null
+                                        && r.payload().asUtf8String().equals(payload);
                                 if (!echoed || answered.putIfAbsent(id, "ok") != null) {
                                     fail(failed, firstFailure, new AssertionError(id + " answered " + r));
                                 }
@@ -113,16 +117,29 @@ class LoadTest {
             } finally {
                 load.shutdownNow();
             }
-            long invoked = limits.keySet().stream().mapToLong(n -> service.function(n).invocations()).sum();
-            long throttles = limits.keySet().stream().mapToLong(n -> service.function(n).throttles()).sum();
-            System.out.printf("load: %d requests, %d ran, %d throttled, environments %s%n", INVOCATIONS, invoked,
-                    throttles, limits.keySet().stream().map(n -> n + "=" + service.function(n).environments()).toList());
+            long invoked = limits.keySet().stream()
+                    .mapToLong(n -> service.function(n).invocations())
+                    .sum();
+            long throttles = limits.keySet().stream()
+                    .mapToLong(n -> service.function(n).throttles())
+                    .sum();
+            System.out.printf(
+                    "load: %d requests, %d ran, %d throttled, environments %s%n",
+                    INVOCATIONS,
+                    invoked,
+                    throttles,
+                    limits.keySet().stream()
+                            .map(n -> n + "=" + service.function(n).environments())
+                            .toList());
 
-            assertThat(failed).as("failed invocations, the first: %s", firstFailure.get()).hasValue(0);
+            assertThat(failed)
+                    .as("failed invocations, the first: %s", firstFailure.get())
+                    .hasValue(0);
             assertThat(answered).hasSize(INVOCATIONS);
             assertThat(invoked + throttles).isEqualTo(INVOCATIONS);
             assertThat(throttles).isEqualTo(throttled.get());
-            limits.forEach((name, limit) -> assertThat(service.function(name).environments()).isLessThanOrEqualTo(limit));
+            limits.forEach((name, limit) ->
+                    assertThat(service.function(name).environments()).isLessThanOrEqualTo(limit));
             assertThat(service.function("one").environments()).isEqualTo(1);
         }
     }
@@ -134,16 +151,23 @@ class LoadTest {
 
     /** No retries: a throttle must reach the test as the 429 it was. */
     private static LambdaClient client(LambdaService service) {
-        return LambdaClient.builder().endpointOverride(service.endpoint()).region(Region.US_EAST_1)
+        return LambdaClient.builder()
+                .endpointOverride(service.endpoint())
+                .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
                         "ASIALAMBDAKITTEST000", "not-a-real-secret-00000000000000000000000")))
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
     }
 
     private static LambdaService startService(Map<String, Integer> limits) {
         LambdaService.Builder b = LambdaService.builder();
-        limits.forEach((name, limit) -> b.function(FunctionConfig.builder().functionName(name)
-                .handler(Handlers.Echo.class).build(), limit));
+        limits.forEach((name, limit) -> b.function(
+                FunctionConfig.builder()
+                        .functionName(name)
+                        .handler(Handlers.Echo.class)
+                        .build(),
+                limit));
         return b.start();
     }
 }

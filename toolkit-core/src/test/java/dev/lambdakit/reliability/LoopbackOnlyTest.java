@@ -46,7 +46,9 @@ class LoopbackOnlyTest {
 
     static void loopbackOnly(String what, int port) throws IOException {
         // 127.0.0.1, or the same address as an IPv4-mapped IPv6 socket (::ffff:127.0.0.1).
-        assertThat(listeners(port)).as("%s on port %d", what, port).isNotEmpty()
+        assertThat(listeners(port))
+                .as("%s on port %d", what, port)
+                .isNotEmpty()
                 .allMatch(a -> a.equals("0100007F") || a.equals("0000000000000000FFFF00000100007F"));
     }
 
@@ -54,9 +56,13 @@ class LoopbackOnlyTest {
     @DisplayName("the Lambda service, HTTP front, Runtime API, replay proxies and embedded emulators")
     void everyServer(@TempDir Path dir) throws IOException {
         try (LambdaService service = LambdaService.builder()
-                .function(FunctionConfig.builder().functionName("f").handler(Handlers.Echo.class).build()).start();
-             HttpFront front = HttpFront.start(service.function("f"), HttpFront.PayloadFormat.V2);
-             RuntimeApiServer api = RuntimeApiServer.start()) {
+                        .function(FunctionConfig.builder()
+                                .functionName("f")
+                                .handler(Handlers.Echo.class)
+                                .build())
+                        .start();
+                HttpFront front = HttpFront.start(service.function("f"), HttpFront.PayloadFormat.V2);
+                RuntimeApiServer api = RuntimeApiServer.start()) {
             loopbackOnly("Lambda service", service.endpoint().getPort());
             loopbackOnly("HTTP front", front.uri().getPort());
             loopbackOnly("Runtime API", Integer.parseInt(api.address().split(":")[1]));
@@ -66,10 +72,15 @@ class LoopbackOnlyTest {
         try (RecordingBackend replay = RecordingBackend.replay(file)) {
             loopbackOnly("replay proxy", replay.endpoint(AwsService.S3).getPort());
         }
-        loopbackOnly("embedded S3", EmbeddedBackend.shared().endpoint(AwsService.S3).getPort());
-        loopbackOnly("embedded SQS", EmbeddedBackend.shared().endpoint(AwsService.SQS).getPort());
+        loopbackOnly(
+                "embedded S3", EmbeddedBackend.shared().endpoint(AwsService.S3).getPort());
+        loopbackOnly(
+                "embedded SQS",
+                EmbeddedBackend.shared().endpoint(AwsService.SQS).getPort());
         if (EmbeddedBackend.shared().supports(AwsService.DYNAMODB)) {
-            loopbackOnly("dynalite", EmbeddedBackend.shared().endpoint(AwsService.DYNAMODB).getPort());
+            loopbackOnly(
+                    "dynalite",
+                    EmbeddedBackend.shared().endpoint(AwsService.DYNAMODB).getPort());
         }
     }
 }

@@ -12,13 +12,13 @@ import java.io.PrintStream;
  */
 public final class LoudHandlerProbe {
 
-    private LoudHandlerProbe() {
-    }
+    private LoudHandlerProbe() {}
 
     /** Writes 1 GiB to standard output, a megabyte of lines at a time. */
     public static class Loud {
         public String shout(Object ignored) {
-            byte[] megabyte = ("y".repeat(1023) + "\n").repeat(1024).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] megabyte =
+                    ("y".repeat(1023) + "\n").repeat(1024).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
             for (int i = 0; i < 1024; i++) {
                 System.out.write(megabyte, 0, megabyte.length);
             }
@@ -30,7 +30,8 @@ public final class LoudHandlerProbe {
     public static void main(String[] args) {
         PrintStream report = System.err;
         try (LambdaFunction fn = LambdaFunction.create(FunctionConfig.builder()
-                .handler(HandlerReference.ofInstance(Loud::new, "shout")).timeout(java.time.Duration.ofSeconds(120))
+                .handler(HandlerReference.ofInstance(Loud::new, "shout"))
+                .timeout(java.time.Duration.ofSeconds(120))
                 .build())) {
             long start = System.nanoTime();
             InvocationResult<Object> result = fn.invoke("{}");

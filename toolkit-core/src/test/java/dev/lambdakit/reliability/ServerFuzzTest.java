@@ -32,12 +32,21 @@ import org.junit.jupiter.api.Test;
 class ServerFuzzTest {
 
     static final int CASES_PER_SERVER = 300;
-    static final String[] METHODS = {"GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "FOO", "",
-        "GET GET"};
-    static final String[] PATHS = {"/2015-03-31/functions/echo/invocations", "/2015-03-31/functions/",
-        "/2015-03-31/functions/%ZZ/invocations", "/2015-03-31/functions/echo/invocations?Qualifier=%00",
-        "/2018-06-01/runtime/invocation/x/response", "/2018-06-01/runtime/invocation/x/error",
-        "/2018-06-01/runtime/init/error", "/", "/orders/1?q=%E0%A4%A", "//..//etc/passwd", "*", "/a b"};
+    static final String[] METHODS = {"GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "FOO", "", "GET GET"};
+    static final String[] PATHS = {
+        "/2015-03-31/functions/echo/invocations",
+        "/2015-03-31/functions/",
+        "/2015-03-31/functions/%ZZ/invocations",
+        "/2015-03-31/functions/echo/invocations?Qualifier=%00",
+        "/2018-06-01/runtime/invocation/x/response",
+        "/2018-06-01/runtime/invocation/x/error",
+        "/2018-06-01/runtime/init/error",
+        "/",
+        "/orders/1?q=%E0%A4%A",
+        "//..//etc/passwd",
+        "*",
+        "/a b"
+    };
 
     /** Random bytes of a request: sometimes well-formed HTTP, often not. */
     static byte[] request(Random r, String host) {
@@ -48,15 +57,27 @@ class ServerFuzzTest {
         }
         StringBuilder sb = new StringBuilder();
         sb.append(METHODS[r.nextInt(METHODS.length)]).append(' ').append(PATHS[r.nextInt(PATHS.length)]);
-        sb.append(r.nextInt(8) == 0 ? " HTTP/9.9" : " HTTP/1.1").append("\r\nHost: ").append(host).append("\r\n");
+        sb.append(r.nextInt(8) == 0 ? " HTTP/9.9" : " HTTP/1.1")
+                .append("\r\nHost: ")
+                .append(host)
+                .append("\r\n");
         int headers = r.nextInt(6);
         for (int i = 0; i < headers; i++) {
-            String[] names = {"X-Amz-Invocation-Type", "X-Amz-Log-Type", "X-Amz-Client-Context", "Content-Type",
-                "Lambda-Runtime-Function-Error-Type", "X-Huge", "Cookie", "Transfer-Encoding"};
+            String[] names = {
+                "X-Amz-Invocation-Type",
+                "X-Amz-Log-Type",
+                "X-Amz-Client-Context",
+                "Content-Type",
+                "Lambda-Runtime-Function-Error-Type",
+                "X-Huge",
+                "Cookie",
+                "Transfer-Encoding"
+            };
             String name = names[r.nextInt(names.length)];
-            String value = name.equals("X-Huge") ? "x".repeat(r.nextInt(20_000))
+            String value = name.equals("X-Huge")
+                    ? "x".repeat(r.nextInt(20_000))
                     : List.of("Event", "DryRun", "Tail", "!!", "chunked", "bad==base64", "a=b; c", "")
-                    .get(r.nextInt(8));
+                            .get(r.nextInt(8));
             sb.append(name).append(": ").append(value).append("\r\n");
         }
         byte[] body = body(r);
@@ -135,16 +156,36 @@ class ServerFuzzTest {
     /** Fuzzes fresh Invoke API, HTTP front and Runtime API servers; returns the hung connections. */
     static int fuzzThree(long seed) throws IOException {
         HttpClient http = HttpClient.newHttpClient();
-        try (LambdaService service = LambdaService.builder().function(FunctionConfig.builder().functionName("echo")
-                .handler(Handlers.Echo.class).build(), 2).start();
-             HttpFront front = HttpFront.start(service.function("echo"), HttpFront.PayloadFormat.V2);
-             RuntimeApiServer api = RuntimeApiServer.start()) {
-            int hung = fuzz("Invoke API", service.endpoint().getPort(), seed, x -> status(http, URI.create(
-                    service.endpoint() + "/2015-03-31/functions/echo/invocations"), "{\"ok\":1}") == 200);
-            hung += fuzz("HTTP front", front.uri().getPort(), seed + 1, x -> status(http, front.uri().resolve("/ok"),
-                    "{}") == 200);
-            hung += fuzz("Runtime API", Integer.parseInt(api.address().split(":")[1]), seed + 2, x -> status(http,
-                    URI.create("http://" + api.address() + "/2018-06-01/runtime/init/error"), "{}") == 202);
+        try (LambdaService service = LambdaService.builder()
+                        .function(
+                                FunctionConfig.builder()
+                                        .functionName("echo")
+                                        .handler(Handlers.Echo.class)
+                                        .build(),
+                                2)
+                        .start();
+                HttpFront front = HttpFront.start(service.function("echo"), HttpFront.PayloadFormat.V2);
+                RuntimeApiServer api = RuntimeApiServer.start()) {
+            int hung = fuzz(
+                    "Invoke API",
+                    service.endpoint().getPort(),
+                    seed,
+                    x -> status(
+                                    http,
+                                    URI.create(service.endpoint() + "/2015-03-31/functions/echo/invocations"),
+                                    "{\"ok\":1}")
+                            == 200);
+            hung += fuzz(
+                    "HTTP front",
+                    front.uri().getPort(),
+                    seed + 1,
+                    x -> status(http, front.uri().resolve("/ok"), "{}") == 200);
+            hung += fuzz(
+                    "Runtime API",
+                    Integer.parseInt(api.address().split(":")[1]),
+                    seed + 2,
+                    x -> status(http, URI.create("http://" + api.address() + "/2018-06-01/runtime/init/error"), "{}")
+                            == 202);
             return hung;
         }
     }
@@ -152,22 +193,36 @@ class ServerFuzzTest {
     @Test
     @DisplayName("a slow client holding a connection does not stop other requests")
     void slowClient() throws Exception {
-        try (LambdaService service = LambdaService.builder().function(FunctionConfig.builder().functionName("echo")
-                .handler(Handlers.Echo.class).build(), 2).start();
-             Socket slow = new Socket("127.0.0.1", service.endpoint().getPort())) {
-            slow.getOutputStream().write("POST /2015-03-31/functions/echo/invocations HTTP/1.1\r\nHost: x\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
+        try (LambdaService service = LambdaService.builder()
+                        .function(
+                                FunctionConfig.builder()
+                                        .functionName("echo")
+                                        .handler(Handlers.Echo.class)
+                                        .build(),
+                                2)
+                        .start();
+                Socket slow = new Socket("127.0.0.1", service.endpoint().getPort())) {
+            slow.getOutputStream()
+                    .write("POST /2015-03-31/functions/echo/invocations HTTP/1.1\r\nHost: x\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
             slow.getOutputStream().flush();
 
-            assertThat(status(HttpClient.newHttpClient(), URI.create(service.endpoint()
-                    + "/2015-03-31/functions/echo/invocations"), "{\"a\":1}")).isEqualTo(200);
+            assertThat(status(
+                            HttpClient.newHttpClient(),
+                            URI.create(service.endpoint() + "/2015-03-31/functions/echo/invocations"),
+                            "{\"a\":1}"))
+                    .isEqualTo(200);
         }
     }
 
     static int status(HttpClient http, URI uri, String body) {
         try {
-            return http.send(HttpRequest.newBuilder(uri).timeout(java.time.Duration.ofSeconds(10))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
+            return http.send(
+                            HttpRequest.newBuilder(uri)
+                                    .timeout(java.time.Duration.ofSeconds(10))
+                                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
                     .statusCode();
         } catch (IOException | InterruptedException e) {
             return -1;

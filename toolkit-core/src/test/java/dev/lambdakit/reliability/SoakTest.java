@@ -21,7 +21,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * -Dsurefire.failIfNoSpecifiedTests=false -Dlambdakit.soak=PT5M}. Repeats load, fuzzing, faults and isolation
  * until the time is up, then checks that nothing was lost and that threads, open files and heap did not grow.
  */
-@EnabledIfSystemProperty(named = "lambdakit.soak", matches = "P.+",
+@EnabledIfSystemProperty(
+        named = "lambdakit.soak",
+        matches = "P.+",
         disabledReason = "opt-in long run: set -Dlambdakit.soak=PT5M (an ISO-8601 duration) to run it")
 class SoakTest {
 
@@ -45,16 +47,34 @@ class SoakTest {
         }
         Thread.sleep(500); // lets abandoned runtimes' reapers finish
         long heapAfter = LoadTest.usedHeapAfterGc();
-        System.out.printf("soak %s: %d cycles, %d invocations under load, %d fuzz cases (%d hung), %d faults, "
-                + "%d isolation checks (%d crossed), %d leftover threads alive after close; heap %d -> %d MB, "
-                + "threads %d -> %d, open files %d -> %d%n", length, cycles, totals.invocations, totals.fuzzCases,
-                totals.hung, totals.faults, totals.isolation, totals.crossed, totals.leakedThreads, heapBefore >> 20,
-                heapAfter >> 20, threadsBefore, Thread.activeCount(), filesBefore, LoadTest.openFiles());
+        System.out.printf(
+                "soak %s: %d cycles, %d invocations under load, %d fuzz cases (%d hung), %d faults, "
+                        + "%d isolation checks (%d crossed), %d leftover threads alive after close; heap %d -> %d MB, "
+                        + "threads %d -> %d, open files %d -> %d%n",
+                length,
+                cycles,
+                totals.invocations,
+                totals.fuzzCases,
+                totals.hung,
+                totals.faults,
+                totals.isolation,
+                totals.crossed,
+                totals.leakedThreads,
+                heapBefore >> 20,
+                heapAfter >> 20,
+                threadsBefore,
+                Thread.activeCount(),
+                filesBefore,
+                LoadTest.openFiles());
 
         assertThat(cycles).as("cycles run").isPositive();
         assertThat(totals.hung).as("hung connections").isZero();
-        assertThat(totals.crossed).as("handlers that saw another function's value").isZero();
-        assertThat(totals.leakedThreads).as("leftover handler threads alive after their environment closed").isZero();
+        assertThat(totals.crossed)
+                .as("handlers that saw another function's value")
+                .isZero();
+        assertThat(totals.leakedThreads)
+                .as("leftover handler threads alive after their environment closed")
+                .isZero();
         assertThat(Thread.activeCount()).as("threads after the soak").isLessThanOrEqualTo(threadsBefore + 8);
         if (filesBefore >= 0) {
             assertThat(LoadTest.openFiles()).as("open files after the soak").isLessThanOrEqualTo(filesBefore + 16);
@@ -76,20 +96,27 @@ class SoakTest {
     /** A timeout, an init failure retried, and a leaked thread, each with its Lambda outcome. */
     private static void faults(Totals t) throws InterruptedException {
         try (LambdaFunction fn = LambdaFunction.create(FunctionConfig.builder()
-                .handler(Handlers.Sleepy.class.getName() + "::sleep").timeout(Duration.ofSeconds(1)).build())) {
-            assertThat(fn.invoke(5_000).error()).get().extracting(LambdaError::phase)
+                .handler(Handlers.Sleepy.class.getName() + "::sleep")
+                .timeout(Duration.ofSeconds(1))
+                .build())) {
+            assertThat(fn.invoke(5_000).error())
+                    .get()
+                    .extracting(LambdaError::phase)
                     .isEqualTo(LambdaError.Phase.TIMEOUT);
             assertThat(fn.invoke(1).payloadAsString()).isEqualTo("\"slept 1\"");
         }
-        try (LambdaFunction fn = LambdaFunction.create(FunctionConfig.builder()
-                .handler(Handlers.BadInit.class).build())) {
+        try (LambdaFunction fn = LambdaFunction.create(
+                FunctionConfig.builder().handler(Handlers.BadInit.class).build())) {
             for (int i = 0; i < 2; i++) {
-                assertThat(fn.invoke("{}").error()).get().extracting(LambdaError::phase)
+                assertThat(fn.invoke("{}").error())
+                        .get()
+                        .extracting(LambdaError::phase)
                         .isEqualTo(LambdaError.Phase.INIT);
             }
         }
         try (LambdaFunction fn = LambdaFunction.create(FunctionConfig.builder()
-                .handler(HandlerReference.ofInstance(FaultsTest.Leaky::new, "leak")).build())) {
+                .handler(HandlerReference.ofInstance(FaultsTest.Leaky::new, "leak"))
+                .build())) {
             assertThat(fn.invoke("{}").payloadAsString()).isEqualTo("\"started\"");
         }
         Thread leftover = FaultsTest.Leaky.STARTED.get();
@@ -105,8 +132,10 @@ class SoakTest {
         for (int i = 0; i < 50; i++) {
             String value = Long.toHexString(random.nextLong());
             try (LambdaFunction fn = LambdaFunction.create(FunctionConfig.builder()
-                    .handler(Handlers.Env.class.getName() + "::handle").env("SOAK_VALUE", value)
-                    .region(List.of("eu-west-1", "us-east-2", "ap-south-1").get(random.nextInt(3))).build())) {
+                    .handler(Handlers.Env.class.getName() + "::handle")
+                    .env("SOAK_VALUE", value)
+                    .region(List.of("eu-west-1", "us-east-2", "ap-south-1").get(random.nextInt(3)))
+                    .build())) {
                 InvocationResult<?> seen = fn.invoke(List.of("SOAK_VALUE"), Map.class);
                 t.isolation++;
                 if (!value.equals(((Map<?, ?>) seen.output()).get("SOAK_VALUE"))) {
@@ -114,7 +143,9 @@ class SoakTest {
                 }
             }
         }
-        assertThat(System.getenv("SOAK_VALUE")).as("the test JVM's own environment").isNull();
+        assertThat(System.getenv("SOAK_VALUE"))
+                .as("the test JVM's own environment")
+                .isNull();
     }
 
     private static final class Totals {

@@ -28,18 +28,27 @@ class RecordingBackendTest {
         try (TestResources resources = new TestResources(backend, "RecordingBackendTest#scenario")) {
             TestResources.Bucket bucket = resources.bucket("docs");
             TestResources.Queue queue = resources.queue("notes", false, 3, 30, false);
-            FunctionConfig config = FunctionConfig.builder().handler(CloudHandlers.Archiver.class.getName()
-                    + "::handle").env(Backends.environment(backend, List.of(AwsService.S3, AwsService.SQS)))
-                    .env("BUCKET", bucket.name()).env("QUEUE_URL", queue.url()).timeout(Duration.ofSeconds(20))
+            FunctionConfig config = FunctionConfig.builder()
+                    .handler(CloudHandlers.Archiver.class.getName() + "::handle")
+                    .env(Backends.environment(backend, List.of(AwsService.S3, AwsService.SQS)))
+                    .env("BUCKET", bucket.name())
+                    .env("QUEUE_URL", queue.url())
+                    .timeout(Duration.ofSeconds(20))
                     .build();
             try (LambdaFunction fn = LambdaFunction.create(config)) {
                 InvocationResult<String> result = fn.invoke(Map.of("key", "a.txt", "body", "recorded"), String.class);
                 assertThat(result.isSuccess()).as("%s", result).isTrue();
             }
-            String stored = resources.s3().getObjectAsBytes(r -> r.bucket(bucket.name()).key("a.txt"))
+            String stored = resources
+                    .s3()
+                    .getObjectAsBytes(r -> r.bucket(bucket.name()).key("a.txt"))
                     .asUtf8String();
-            String note = resources.sqs().receiveMessage(r -> r.queueUrl(queue.url()).waitTimeSeconds(1))
-                    .messages().get(0).body();
+            String note = resources
+                    .sqs()
+                    .receiveMessage(r -> r.queueUrl(queue.url()).waitTimeSeconds(1))
+                    .messages()
+                    .get(0)
+                    .body();
             return stored + "|" + note;
         }
     }
@@ -54,10 +63,14 @@ class RecordingBackendTest {
         }
         assertThat(recorded).isEqualTo("recorded|stored a.txt");
         String text = Files.readString(file);
-        assertThat(text).contains("\"service\":\"S3\"").contains("AmazonSQS.SendMessage")
+        assertThat(text)
+                .contains("\"service\":\"S3\"")
+                .contains("AmazonSQS.SendMessage")
                 .doesNotContainPattern("127\\.0\\.0\\.1:\\d")
-                .as("no credentials in recordings: headers are not kept").doesNotContain("ASIALAMBDAKIT")
-                .doesNotContain("Authorization").doesNotContain(dev.lambdakit.env.TemporaryCredentials.SESSION_TOKEN_PREFIX);
+                .as("no credentials in recordings: headers are not kept")
+                .doesNotContain("ASIALAMBDAKIT")
+                .doesNotContain("Authorization")
+                .doesNotContain(dev.lambdakit.env.TemporaryCredentials.SESSION_TOKEN_PREFIX);
 
         String replayed;
         try (RecordingBackend replay = RecordingBackend.replay(file)) {
@@ -73,10 +86,11 @@ class RecordingBackendTest {
         Path file = dir.resolve("empty.json");
         new Recording().save(file);
         try (RecordingBackend replay = RecordingBackend.replay(file);
-             TestResources resources = new TestResources(replay, "x")) {
-            assertThatThrownBy(() -> resources.bucket("b")).isInstanceOf(AwsServiceException.class)
-                    .hasMessageContaining("LambdaKit replay: no recorded interaction in " + file + " matches S3 PUT "
-                            + "/lk-");
+                TestResources resources = new TestResources(replay, "x")) {
+            assertThatThrownBy(() -> resources.bucket("b"))
+                    .isInstanceOf(AwsServiceException.class)
+                    .hasMessageContaining(
+                            "LambdaKit replay: no recorded interaction in " + file + " matches S3 PUT " + "/lk-");
             assertThat(replay.mismatches()).singleElement().asString().startsWith("S3 PUT /lk-");
         }
     }

@@ -41,7 +41,8 @@ class LibrariesTest {
     @DisplayName("the DynamoDB Enhanced Client maps a bean of the function's own classes")
     void enhancedClientBeans() {
         try (LambdaFunction fn = LambdaFunction.create(FunctionConfig.builder()
-                .handler(BeanHandler.class.getName() + "::handle").build())) {
+                .handler(BeanHandler.class.getName() + "::handle")
+                .build())) {
             InvocationResult<Object> first = fn.invoke("{}");
             assertThat(first.isSuccess()).as("%s", first.error()).isTrue();
             assertThat(first.output()).isEqualTo("order-1/order-1");

@@ -68,11 +68,12 @@ class LifecycleTest {
             assertThat(second.isColdStart()).isTrue();
             assertThat(second.error()).get().extracting(LambdaError::phase).isEqualTo(LambdaError.Phase.INIT);
             // as a fresh JVM: the static initialiser runs again and fails again, never "Could not initialize class"
-            assertThat(second.error().orElseThrow().errorMessage()).isEqualTo(first.error().orElseThrow()
-                    .errorMessage());
+            assertThat(second.error().orElseThrow().errorMessage())
+                    .isEqualTo(first.error().orElseThrow().errorMessage());
             assertThat(second.error().orElseThrow().cause()).hasRootCauseMessage("static boom");
-            assertThat(first.logLines()).anyMatch(l -> l.startsWith("INIT_REPORT Init Duration: ")
-                    && l.endsWith("\tPhase: init\tStatus: error\tError Type: Runtime.BadFunctionCode"));
+            assertThat(first.logLines())
+                    .anyMatch(l -> l.startsWith("INIT_REPORT Init Duration: ")
+                            && l.endsWith("\tPhase: init\tStatus: error\tError Type: Runtime.BadFunctionCode"));
             assertThat(fn.credentials().accessKeyId()).isEqualTo(key);
         }
     }
@@ -87,8 +88,9 @@ class LifecycleTest {
 
             LambdaError error = timedOut.error().orElseThrow();
             assertThat(error.phase()).isEqualTo(LambdaError.Phase.TIMEOUT);
-            assertThat(error.errorMessage()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z "
-                    + timedOut.requestId() + " Task timed out after 1.00 seconds");
+            assertThat(error.errorMessage())
+                    .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z " + timedOut.requestId()
+                            + " Task timed out after 1.00 seconds");
             assertThat(error.errorType()).isNull();
             assertThat(timedOut.payloadAsString()).isEqualTo("{\"errorMessage\":\"" + error.errorMessage() + "\"}");
             assertThat(timedOut.logLines()).contains(error.errorMessage());
@@ -106,13 +108,19 @@ class LifecycleTest {
             LambdaError error = result.error().orElseThrow();
             assertThat(error.phase()).isEqualTo(LambdaError.Phase.TIMEOUT);
             if (Runtime.version().feature() >= 20) {
-                assertThat(error.hint()).contains("LAMBDAKIT WARNING: the handler of", "cannot stop a thread",
-                        "ForkedFunction", "Handlers$Busy.spin");
+                assertThat(error.hint())
+                        .contains(
+                                "LAMBDAKIT WARNING: the handler of",
+                                "cannot stop a thread",
+                                "ForkedFunction",
+                                "Handlers$Busy.spin");
                 assertThat(result.logLines()).anyMatch(l -> l.startsWith("LAMBDAKIT WARNING"));
             } else {
                 assertThat(error.hint()).doesNotContain("LAMBDAKIT WARNING");
             }
-            assertThat(fn.invoke("{}").error()).get().extracting(LambdaError::phase)
+            assertThat(fn.invoke("{}").error())
+                    .get()
+                    .extracting(LambdaError::phase)
                     .isEqualTo(LambdaError.Phase.TIMEOUT); // the next invocation starts a fresh runtime
         }
     }
@@ -120,8 +128,11 @@ class LifecycleTest {
     @Test
     @DisplayName("an init slower than the init limit is retried inside the invocation, bounded by the timeout")
     void initTimeoutIsRetriedWithinTheInvocation() {
-        FunctionConfig config = FunctionConfig.builder().handler(Handlers.SlowInit.class)
-                .initTimeout(Duration.ofMillis(300)).timeout(Duration.ofSeconds(3)).build();
+        FunctionConfig config = FunctionConfig.builder()
+                .handler(Handlers.SlowInit.class)
+                .initTimeout(Duration.ofMillis(300))
+                .timeout(Duration.ofSeconds(3))
+                .build();
         try (LambdaFunction fn = LambdaFunction.create(config)) {
             InvocationResult<Object> result = fn.invoke("{}");
 
@@ -129,7 +140,8 @@ class LifecycleTest {
             assertThat(result.payloadAsString()).isEqualTo("\"ready\"");
             assertThat(result.logLines()).anyMatch(l -> l.contains("Phase: init\tStatus: timeout"));
         }
-        FunctionConfig tooSlow = config.toBuilder().timeout(Duration.ofSeconds(1)).build();
+        FunctionConfig tooSlow =
+                config.toBuilder().timeout(Duration.ofSeconds(1)).build();
         try (LambdaFunction fn = LambdaFunction.create(tooSlow)) {
             InvocationResult<Object> result = fn.invoke("{}");
 
@@ -142,20 +154,24 @@ class LifecycleTest {
     void invocationsAreSerialized() throws Exception {
         java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
-        HandlerReference counting = HandlerReference.ofInstance(() -> new Handlers.Sleepy() {
-            @Override
-            public String sleep(Integer millis, com.amazonaws.services.lambda.runtime.Context context)
-                    throws InterruptedException {
-                most.accumulateAndGet(running.incrementAndGet(), Math::max);
-                try {
-                    return super.sleep(millis, context);
-                } finally {
-                    running.decrementAndGet();
-                }
-            }
-        }, "sleep");
-        try (LambdaFunction fn = LambdaFunction.create(FunctionConfig.builder().handler(counting)
-                .timeout(Duration.ofSeconds(3)).build())) {
+        HandlerReference counting = HandlerReference.ofInstance(
+                () -> new Handlers.Sleepy() {
+                    @Override
+                    public String sleep(Integer millis, com.amazonaws.services.lambda.runtime.Context context)
+                            throws InterruptedException {
+                        most.accumulateAndGet(running.incrementAndGet(), Math::max);
+                        try {
+                            return super.sleep(millis, context);
+                        } finally {
+                            running.decrementAndGet();
+                        }
+                    }
+                },
+                "sleep");
+        try (LambdaFunction fn = LambdaFunction.create(FunctionConfig.builder()
+                .handler(counting)
+                .timeout(Duration.ofSeconds(3))
+                .build())) {
             fn.invoke("1");
             Thread other = new Thread(() -> fn.invoke("200"));
             other.start();
@@ -169,13 +185,16 @@ class LifecycleTest {
     @Test
     @DisplayName("an OutOfMemoryError ends the runtime like a crash: error reported, next invocation cold")
     void virtualMachineErrorResetsTheRuntime() {
-        HandlerReference oom = HandlerReference.ofInstance(() -> new Handlers.Upper() {
-            @Override
-            public String upper(String in) {
-                throw new OutOfMemoryError("Java heap space");
-            }
-        }, "upper");
-        try (LambdaFunction fn = LambdaFunction.create(FunctionConfig.builder().handler(oom).build())) {
+        HandlerReference oom = HandlerReference.ofInstance(
+                () -> new Handlers.Upper() {
+                    @Override
+                    public String upper(String in) {
+                        throw new OutOfMemoryError("Java heap space");
+                    }
+                },
+                "upper");
+        try (LambdaFunction fn =
+                LambdaFunction.create(FunctionConfig.builder().handler(oom).build())) {
             InvocationResult<Object> first = fn.invoke("\"x\"");
             InvocationResult<Object> second = fn.invoke("\"x\"");
 
@@ -190,7 +209,8 @@ class LifecycleTest {
         fn.close();
         fn.close();
 
-        assertThatThrownBy(() -> fn.invoke("{}")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> fn.invoke("{}"))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("Function Handlers-Echo is closed");
     }
 }

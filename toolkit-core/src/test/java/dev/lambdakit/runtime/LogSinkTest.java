@@ -19,7 +19,7 @@ class LogSinkTest {
 
         String text = buffer.text();
         assertThat(text.length()).isLessThan(LogSink.MAX_CAPTURED_BYTES + 200);
-        assertThat(text).endsWith("[LambdaKit: " + (56L * 1024 * 1024) + " more bytes of log output were not "
-                + "captured]\n");
+        assertThat(text)
+                .endsWith("[LambdaKit: " + (56L * 1024 * 1024) + " more bytes of log output were not " + "captured]\n");
     }
 }

@@ -13,8 +13,9 @@ class ReportTest {
     void warmReportLineHasLambdasFormat() {
         Report report = new Report("id-1", 38.661, OptionalDouble.empty(), 128, 54, 1000, Architecture.X86_64);
 
-        assertThat(report.toLogLine()).isEqualTo("REPORT RequestId: id-1\tDuration: 38.66 ms\tBilled Duration: 39 ms"
-                + "\tMemory Size: 128 MB\tMax Memory Used: 54 MB\t");
+        assertThat(report.toLogLine())
+                .isEqualTo("REPORT RequestId: id-1\tDuration: 38.66 ms\tBilled Duration: 39 ms"
+                        + "\tMemory Size: 128 MB\tMax Memory Used: 54 MB\t");
         assertThat(report.coldStart()).isFalse();
     }
 
@@ -29,10 +30,10 @@ class ReportTest {
 
     @Test
     void billedDurationRoundsUpToTheMillisecond() {
-        assertThat(new Report("r", 0.01, OptionalDouble.empty(), 128, 1, 0, Architecture.ARM64)
-                .billedDurationMillis()).isEqualTo(1);
-        assertThat(new Report("r", 100.0, OptionalDouble.empty(), 128, 1, 0, Architecture.ARM64)
-                .billedDurationMillis()).isEqualTo(100);
+        assertThat(new Report("r", 0.01, OptionalDouble.empty(), 128, 1, 0, Architecture.ARM64).billedDurationMillis())
+                .isEqualTo(1);
+        assertThat(new Report("r", 100.0, OptionalDouble.empty(), 128, 1, 0, Architecture.ARM64).billedDurationMillis())
+                .isEqualTo(100);
     }
 
     @Test

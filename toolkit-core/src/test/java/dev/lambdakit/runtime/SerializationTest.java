@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.lambdakit.events.EventJson;
 import dev.lambdakit.function.FunctionConfig;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +31,8 @@ class SerializationTest {
     }
 
     private static InvocationResult<String> invoke(Class<?> handler, Object event) {
-        try (LambdaFunction fn = LambdaFunction.create(FunctionConfig.builder().handler(handler).build())) {
+        try (LambdaFunction fn =
+                LambdaFunction.create(FunctionConfig.builder().handler(handler).build())) {
             return fn.invoke(event, String.class);
         }
     }
@@ -40,7 +41,8 @@ class SerializationTest {
         @Override
         public String handleRequest(S3Event e, Context c) {
             var record = e.getRecords().get(0);
-            return record.getS3().getObject().getKey() + "|" + record.getEventTime().getYear() + "|"
+            return record.getS3().getObject().getKey() + "|"
+                    + record.getEventTime().getYear() + "|"
                     + record.getS3().getBucket().getName();
         }
     }
@@ -48,7 +50,8 @@ class SerializationTest {
     public static class SqsSummary implements RequestHandler<SQSEvent, String> {
         @Override
         public String handleRequest(SQSEvent e, Context c) {
-            return e.getRecords().get(0).getMessageId() + "|" + e.getRecords().get(0).getEventSourceArn() + "|"
+            return e.getRecords().get(0).getMessageId() + "|"
+                    + e.getRecords().get(0).getEventSourceArn() + "|"
                     + e.getRecords().get(0).getAttributes().get("ApproximateReceiveCount");
         }
     }
@@ -56,7 +59,8 @@ class SerializationTest {
     public static class SnsSummary implements RequestHandler<SNSEvent, String> {
         @Override
         public String handleRequest(SNSEvent e, Context c) {
-            return e.getRecords().get(0).getSNS().getMessage() + "|" + e.getRecords().get(0).getEventSource();
+            return e.getRecords().get(0).getSNS().getMessage() + "|"
+                    + e.getRecords().get(0).getEventSource();
         }
     }
 
@@ -64,7 +68,8 @@ class SerializationTest {
         @Override
         public String handleRequest(DynamodbEvent e, Context c) {
             var record = e.getRecords().get(0).getDynamodb();
-            return record.getKeys().get("Id").getN() + "|" + record.getNewImage().get("Message").getS() + "|"
+            return record.getKeys().get("Id").getN() + "|"
+                    + record.getNewImage().get("Message").getS() + "|"
                     + (record.getApproximateCreationDateTime().getTime() / 1000);
         }
     }
@@ -129,14 +134,17 @@ class SerializationTest {
 
         InvocationResult<String> result = invoke(SqsSummary.class, event);
 
-        assertThat(result.output()).startsWith(event.getRecords().get(0).getMessageId() + "|"
-                + event.getRecords().get(0).getEventSourceArn());
+        assertThat(result.output())
+                .startsWith(event.getRecords().get(0).getMessageId() + "|"
+                        + event.getRecords().get(0).getEventSourceArn());
     }
 
     @Test
     void mapsAndBytesAreAcceptedAsEvents() {
         assertThat(invoke(MapSize.class, Map.of("n", 3)).output()).isEqualTo("3");
-        assertThat(invoke(ListSize.class, "[1,2,3]".getBytes(StandardCharsets.UTF_8)).output()).isEqualTo("3");
+        assertThat(invoke(ListSize.class, "[1,2,3]".getBytes(StandardCharsets.UTF_8))
+                        .output())
+                .isEqualTo("3");
     }
 
     @Test
@@ -145,8 +153,9 @@ class SerializationTest {
         InvocationResult<String> result = invoke(MapSize.class, "{\"truncated\": ");
 
         LambdaError error = result.error().orElseThrow();
-        assertThat(result.payloadAsString()).isEqualTo("{\"errorMessage\":\"An error occurred during JSON parsing\","
-                + "\"errorType\":\"java.lang.RuntimeException\",\"stackTrace\":[]}");
+        assertThat(result.payloadAsString())
+                .isEqualTo("{\"errorMessage\":\"An error occurred during JSON parsing\","
+                        + "\"errorType\":\"java.lang.RuntimeException\",\"stackTrace\":[]}");
         assertThat(error.cause()).isNotNull();
         assertThat(error.cause().getCause()).isNotNull();
     }
@@ -155,7 +164,9 @@ class SerializationTest {
     void jsonOfTheWrongShapeFailsParsingToo() {
         InvocationResult<String> result = invoke(Repeat.class, "{\"an\":\"object\"}");
 
-        assertThat(result.error()).get().extracting(LambdaError::errorMessage)
+        assertThat(result.error())
+                .get()
+                .extracting(LambdaError::errorMessage)
                 .isEqualTo("An error occurred during JSON parsing");
     }
 
@@ -163,7 +174,8 @@ class SerializationTest {
     void requestsOverSixMegabytesAreRefusedBeforeInvoking() {
         byte[] big = new byte[6 * 1024 * 1024 + 1];
         try (LambdaFunction fn = LambdaFunction.of("dev.lambdakit.testhandlers.Handlers$Stream")) {
-            assertThatThrownBy(() -> fn.invoke(big)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> fn.invoke(big))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("Request must be smaller than 6291456 bytes for the InvokeFunction operation "
                             + "(the event is 6291457 bytes)");
         }
@@ -173,7 +185,6 @@ class SerializationTest {
     void responsesOverSixMegabytesFail() {
         InvocationResult<String> result = invoke(Repeat.class, "6291600");
 
-        assertThat(result.error()).get().extracting(LambdaError::errorType)
-                .isEqualTo("Function.ResponseSizeTooLarge");
+        assertThat(result.error()).get().extracting(LambdaError::errorType).isEqualTo("Function.ResponseSizeTooLarge");
     }
 }

@@ -42,21 +42,46 @@ class LambdaServiceTest {
     @BeforeAll
     static void start() {
         service = LambdaService.builder()
-                .function(FunctionConfig.builder().functionName("echo").handler(Handlers.Echo.class).build(), 3)
-                .function(FunctionConfig.builder().functionName("fails")
-                        .handler(Handlers.Throwing.class.getName() + "::fail").build(), 2)
-                .function(FunctionConfig.builder().functionName("slow")
-                        .handler(Handlers.Sleepy.class.getName() + "::sleep").timeout(Duration.ofSeconds(5)).build(), 1)
-                .function(FunctionConfig.builder().functionName("bad-init")
-                        .handler(Handlers.BadInit.class.getName()).build(), 1)
-                .function(FunctionConfig.builder().functionName("context")
-                        .handler(Handlers.ContextInfo.class.getName() + "::info").build(), 1)
+                .function(
+                        FunctionConfig.builder()
+                                .functionName("echo")
+                                .handler(Handlers.Echo.class)
+                                .build(),
+                        3)
+                .function(
+                        FunctionConfig.builder()
+                                .functionName("fails")
+                                .handler(Handlers.Throwing.class.getName() + "::fail")
+                                .build(),
+                        2)
+                .function(
+                        FunctionConfig.builder()
+                                .functionName("slow")
+                                .handler(Handlers.Sleepy.class.getName() + "::sleep")
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        1)
+                .function(
+                        FunctionConfig.builder()
+                                .functionName("bad-init")
+                                .handler(Handlers.BadInit.class.getName())
+                                .build(),
+                        1)
+                .function(
+                        FunctionConfig.builder()
+                                .functionName("context")
+                                .handler(Handlers.ContextInfo.class.getName() + "::info")
+                                .build(),
+                        1)
                 .asyncRetryDelay(Duration.ofMillis(50))
                 .start();
-        client = LambdaClient.builder().endpointOverride(service.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("ASIALAMBDAKITTEST000",
-                        "not-a-real-secret-00000000000000000000000")))
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+        client = LambdaClient.builder()
+                .endpointOverride(service.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        "ASIALAMBDAKITTEST000", "not-a-real-secret-00000000000000000000000")))
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
     }
 
     @AfterAll
@@ -76,8 +101,10 @@ class LambdaServiceTest {
         InvokeResponse second = invoke("bad-init", "{}");
 
         assertThat(first.functionError()).isEqualTo("Unhandled");
-        assertThat(second.payload().asUtf8String()).isEqualTo(first.payload().asUtf8String())
-                .contains("Error loading class " + Handlers.BadInit.class.getName()).doesNotContain("NoClassDefFound");
+        assertThat(second.payload().asUtf8String())
+                .isEqualTo(first.payload().asUtf8String())
+                .contains("Error loading class " + Handlers.BadInit.class.getName())
+                .doesNotContain("NoClassDefFound");
     }
 
     @Test
@@ -98,27 +125,31 @@ class LambdaServiceTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.functionError()).isEqualTo("Unhandled");
-        assertThat(response.payload().asUtf8String()).startsWith("{\"errorMessage\":\"bad input: x\","
-                + "\"errorType\":\"java.lang.IllegalArgumentException\"");
+        assertThat(response.payload().asUtf8String())
+                .startsWith(
+                        "{\"errorMessage\":\"bad input: x\"," + "\"errorType\":\"java.lang.IllegalArgumentException\"");
     }
 
     @Test
     @DisplayName("Tail returns the end of the log, Base64-encoded")
     void tailLogs() {
-        InvokeResponse response = client.invoke(r -> r.functionName("context").logType(LogType.TAIL)
-                .payload(SdkBytes.fromUtf8String("{}")));
+        InvokeResponse response = client.invoke(
+                r -> r.functionName("context").logType(LogType.TAIL).payload(SdkBytes.fromUtf8String("{}")));
 
         String log = new String(Base64.getDecoder().decode(response.logResult()), StandardCharsets.UTF_8);
-        assertThat(log).contains("START RequestId: " + response.responseMetadata().requestId())
-                .contains("logged via context").contains("REPORT RequestId: ");
+        assertThat(log)
+                .contains("START RequestId: " + response.responseMetadata().requestId())
+                .contains("logged via context")
+                .contains("REPORT RequestId: ");
     }
 
     @Test
     void clientContextReachesTheHandler() {
-        String context = Base64.getEncoder().encodeToString(
-                "{\"custom\":{\"tenant\":\"acme\"},\"env\":{},\"client\":{}}".getBytes(StandardCharsets.UTF_8));
-        InvokeResponse response = client.invoke(r -> r.functionName("context").clientContext(context)
-                .payload(SdkBytes.fromUtf8String("{}")));
+        String context = Base64.getEncoder()
+                .encodeToString(
+                        "{\"custom\":{\"tenant\":\"acme\"},\"env\":{},\"client\":{}}".getBytes(StandardCharsets.UTF_8));
+        InvokeResponse response = client.invoke(
+                r -> r.functionName("context").clientContext(context).payload(SdkBytes.fromUtf8String("{}")));
 
         assertThat(response.payload().asUtf8String()).contains("\"client\":{\"tenant\":\"acme\"}");
     }
@@ -126,7 +157,8 @@ class LambdaServiceTest {
     @Test
     @DisplayName("Event: 202 at once, then up to three attempts on error; DryRun: 204")
     void asynchronousAndDryRun() throws Exception {
-        InvokeResponse event = client.invoke(r -> r.functionName("fails").invocationType(InvocationType.EVENT)
+        InvokeResponse event = client.invoke(r -> r.functionName("fails")
+                .invocationType(InvocationType.EVENT)
                 .payload(SdkBytes.fromUtf8String("\"async\"")));
         InvokeResponse dryRun = client.invoke(r -> r.functionName("echo").invocationType(InvocationType.DRY_RUN));
 
@@ -135,11 +167,16 @@ class LambdaServiceTest {
         assertThat(dryRun.statusCode()).isEqualTo(204);
         String requestId = event.responseMetadata().requestId();
         long deadline = System.nanoTime() + 5_000_000_000L;
-        while (service.function("fails").asyncAttempts().getOrDefault(requestId, List.of()).size() < 3
+        while (service.function("fails")
+                                .asyncAttempts()
+                                .getOrDefault(requestId, List.of())
+                                .size()
+                        < 3
                 && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertThat(service.function("fails").asyncAttempts().get(requestId)).hasSize(3)
+        assertThat(service.function("fails").asyncAttempts().get(requestId))
+                .hasSize(3)
                 .allMatch(r -> !r.isSuccess());
     }
 
@@ -147,21 +184,31 @@ class LambdaServiceTest {
     @DisplayName("names: plain, with a qualifier, partial and full ARNs; unknown ones are 404s")
     void functionNames() {
         assertThat(invoke("echo:$LATEST", "{\"n\":1}").payload().asUtf8String()).isEqualTo("{\"n\":1}");
-        assertThat(invoke("123456789012:function:echo", "{\"n\":2}").payload().asUtf8String()).isEqualTo("{\"n\":2}");
-        assertThat(invoke("arn:aws:lambda:us-east-1:123456789012:function:echo", "{\"n\":3}").payload()
-                .asUtf8String()).isEqualTo("{\"n\":3}");
-        assertThat(client.invoke(r -> r.functionName("echo").qualifier("$LATEST")
-                .payload(SdkBytes.fromUtf8String("{\"n\":4}"))).payload().asUtf8String()).isEqualTo("{\"n\":4}");
+        assertThat(invoke("123456789012:function:echo", "{\"n\":2}").payload().asUtf8String())
+                .isEqualTo("{\"n\":2}");
+        assertThat(invoke("arn:aws:lambda:us-east-1:123456789012:function:echo", "{\"n\":3}")
+                        .payload()
+                        .asUtf8String())
+                .isEqualTo("{\"n\":3}");
+        assertThat(client.invoke(r -> r.functionName("echo")
+                                .qualifier("$LATEST")
+                                .payload(SdkBytes.fromUtf8String("{\"n\":4}")))
+                        .payload()
+                        .asUtf8String())
+                .isEqualTo("{\"n\":4}");
 
-        assertThatThrownBy(() -> invoke("nope", "{}")).isInstanceOf(ResourceNotFoundException.class)
+        assertThatThrownBy(() -> invoke("nope", "{}"))
+                .isInstanceOf(ResourceNotFoundException.class)
                 .hasMessageStartingWith("Function not found: arn:aws:lambda:us-east-1:123456789012:function:nope");
-        assertThatThrownBy(() -> invoke("echo:live", "{}")).isInstanceOf(ResourceNotFoundException.class)
+        assertThatThrownBy(() -> invoke("echo:live", "{}"))
+                .isInstanceOf(ResourceNotFoundException.class)
                 .hasMessageStartingWith("Function not found: arn:aws:lambda:us-east-1:123456789012:function:echo:live");
     }
 
     @Test
     void badRequests() {
-        assertThatThrownBy(() -> invoke("echo", "{not json")).isInstanceOf(InvalidRequestContentException.class)
+        assertThatThrownBy(() -> invoke("echo", "{not json"))
+                .isInstanceOf(InvalidRequestContentException.class)
                 .hasMessageStartingWith("Could not parse request body into json");
         byte[] big = new byte[6 * 1024 * 1024 + 10];
         java.util.Arrays.fill(big, (byte) ' ');
@@ -170,8 +217,10 @@ class LambdaServiceTest {
                 .isInstanceOf(RequestTooLargeException.class)
                 .hasMessageStartingWith("Request must be smaller than 6291456 bytes for the InvokeFunction operation");
         byte[] asyncBig = java.util.Arrays.copyOf(big, 1024 * 1024 + 1);
-        assertThatThrownBy(() -> client.invoke(r -> r.functionName("echo").invocationType(InvocationType.EVENT)
-                .payload(SdkBytes.fromByteArray(asyncBig)))).isInstanceOf(RequestTooLargeException.class)
+        assertThatThrownBy(() -> client.invoke(r -> r.functionName("echo")
+                        .invocationType(InvocationType.EVENT)
+                        .payload(SdkBytes.fromByteArray(asyncBig))))
+                .isInstanceOf(RequestTooLargeException.class)
                 .hasMessageStartingWith("Request must be smaller than 1048576 bytes for the InvokeFunction operation");
     }
 
@@ -183,9 +232,11 @@ class LambdaServiceTest {
         while (service.function("slow").invocations() == 0 && System.nanoTime() < deadline) {
             Thread.onSpinWait();
         }
-        assertThatThrownBy(() -> invoke("slow", "1")).isInstanceOf(TooManyRequestsException.class)
-                .satisfies(e -> assertThat(((TooManyRequestsException) e).reason().toString())
-                        .isEqualTo("ReservedFunctionConcurrentInvocationLimitExceeded"));
+        assertThatThrownBy(() -> invoke("slow", "1"))
+                .isInstanceOf(TooManyRequestsException.class)
+                .satisfies(
+                        e -> assertThat(((TooManyRequestsException) e).reason().toString())
+                                .isEqualTo("ReservedFunctionConcurrentInvocationLimitExceeded"));
         assertThat(first.join().payload().asUtf8String()).isEqualTo("\"slept 700\"");
         assertThat(service.function("slow").environments()).isEqualTo(1);
     }
@@ -197,14 +248,16 @@ class LambdaServiceTest {
         for (int i = 0; i < 20; i++) {
             calls.add(CompletableFuture.supplyAsync(() -> invoke("echo", "{}")));
         }
-        long throttled = calls.stream().filter(c -> {
-            try {
-                c.join();
-                return false;
-            } catch (RuntimeException e) {
-                return e.getCause() instanceof TooManyRequestsException;
-            }
-        }).count();
+        long throttled = calls.stream()
+                .filter(c -> {
+                    try {
+                        c.join();
+                        return false;
+                    } catch (RuntimeException e) {
+                        return e.getCause() instanceof TooManyRequestsException;
+                    }
+                })
+                .count();
 
         assertThat(service.function("echo").environments()).isBetween(1, 3);
         assertThat(service.function("echo").throttles()).isEqualTo(throttled);
@@ -214,13 +267,18 @@ class LambdaServiceTest {
     @DisplayName("a repeated SDK invocation id is reported as a duplicate delivery; unknown paths are 404s")
     void rawHttp() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest repeat = HttpRequest.newBuilder(URI.create(service.endpoint()
-                + "/2015-03-31/functions/echo/invocations")).header("amz-sdk-invocation-id", "dup-1")
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+        HttpRequest repeat = HttpRequest.newBuilder(
+                        URI.create(service.endpoint() + "/2015-03-31/functions/echo/invocations"))
+                .header("amz-sdk-invocation-id", "dup-1")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build();
         http.send(repeat, HttpResponse.BodyHandlers.ofString());
         http.send(repeat, HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(URI.create(service.endpoint() + "/nope"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> unknown = http.send(
+                HttpRequest.newBuilder(URI.create(service.endpoint() + "/nope"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(service.duplicateDeliveries()).containsExactly("dup-1");
         assertThat(unknown.statusCode()).isEqualTo(404);

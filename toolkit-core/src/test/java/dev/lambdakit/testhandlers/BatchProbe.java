@@ -21,8 +21,10 @@ public class BatchProbe implements RequestHandler<SQSEvent, SQSBatchResponse> {
                 case "fail" -> failures.add(new SQSBatchResponse.BatchItemFailure(m.getMessageId()));
                 case "unknown" -> failures.add(new SQSBatchResponse.BatchItemFailure("not-a-message-of-this-batch"));
                 case "throw" -> throw new IllegalStateException("poison message " + m.getMessageId());
-                default -> context.getLogger().log("ok " + m.getMessageId() + " receive "
-                        + m.getAttributes().get("ApproximateReceiveCount"));
+                default ->
+                    context.getLogger()
+                            .log("ok " + m.getMessageId() + " receive "
+                                    + m.getAttributes().get("ApproximateReceiveCount"));
             }
         }
         return new SQSBatchResponse(failures);

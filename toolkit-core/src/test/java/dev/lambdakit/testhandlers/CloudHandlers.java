@@ -10,8 +10,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /** Handlers that build SDK clients the production way, with no test hooks. */
 public final class CloudHandlers {
 
-    private CloudHandlers() {
-    }
+    private CloudHandlers() {}
 
     /** Stores its input in the bucket named by BUCKET, then sends a note to the queue at QUEUE_URL. */
     public static class Archiver {
@@ -39,7 +38,9 @@ public final class CloudHandlers {
     /** Calls real S3 (no endpoint override): the guard must stop it. */
     public static class RealS3 {
         public int handle(Object ignored) {
-            try (S3Client s3 = S3Client.builder().region(software.amazon.awssdk.regions.Region.US_EAST_1).build()) {
+            try (S3Client s3 = S3Client.builder()
+                    .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                    .build()) {
                 return s3.listBuckets().buckets().size();
             }
         }

@@ -9,13 +9,11 @@ import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** Handlers of every shape the runtime accepts, used by the core tests. */
 public final class Handlers {
 
-    private Handlers() {
-    }
+    private Handlers() {}
 
     public static class Echo implements RequestHandler<Map<String, Object>, Map<String, Object>> {
         @Override
@@ -116,8 +114,7 @@ public final class Handlers {
     }
 
     public static class NoDefaultConstructor {
-        public NoDefaultConstructor(String config) {
-        }
+        public NoDefaultConstructor(String config) {}
 
         public String handle(String in) {
             return in;
@@ -161,8 +158,12 @@ public final class Handlers {
             out.put("remainingLater", c.getRemainingTimeInMillis());
             out.put("traceId", c.getXrayTraceId());
             out.put("traceEnv", System.getenv("_X_AMZN_TRACE_ID"));
-            out.put("identityId", c.getIdentity() == null ? null : c.getIdentity().getIdentityId());
-            out.put("client", c.getClientContext() == null ? null : c.getClientContext().getCustom());
+            out.put(
+                    "identityId",
+                    c.getIdentity() == null ? null : c.getIdentity().getIdentityId());
+            out.put(
+                    "client",
+                    c.getClientContext() == null ? null : c.getClientContext().getCustom());
             c.getLogger().log("logged via context");
             System.out.println("printed to stdout");
             return out;

@@ -12,23 +12,29 @@ import java.util.Map;
 /** HTTP handlers behind the local HTTP front. */
 public final class HttpHandlers {
 
-    private HttpHandlers() {
-    }
+    private HttpHandlers() {}
 
     /** Describes the request back: method, path, a query value, the body, a cookie; sets a cookie and a header. */
     public static class V2Echo implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
         @Override
         public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent e, Context c) {
             if (e.getRawPath().equals("/binary")) {
-                return APIGatewayV2HTTPResponse.builder().withStatusCode(200).withIsBase64Encoded(true)
-                        .withHeaders(Map.of("Content-Type", "image/png")).withBody("iVBORw0KGgo=").build();
+                return APIGatewayV2HTTPResponse.builder()
+                        .withStatusCode(200)
+                        .withIsBase64Encoded(true)
+                        .withHeaders(Map.of("Content-Type", "image/png"))
+                        .withBody("iVBORw0KGgo=")
+                        .build();
             }
             if (e.getRawPath().equals("/plain")) {
                 throw new IllegalStateException("boom");
             }
-            String q = e.getQueryStringParameters() == null ? null : e.getQueryStringParameters().get("q");
+            String q = e.getQueryStringParameters() == null
+                    ? null
+                    : e.getQueryStringParameters().get("q");
             String cookie = e.getCookies() == null ? null : String.join(";", e.getCookies());
-            return APIGatewayV2HTTPResponse.builder().withStatusCode(201)
+            return APIGatewayV2HTTPResponse.builder()
+                    .withStatusCode(201)
                     .withHeaders(Map.of("Content-Type", "text/plain", "X-Route", e.getRouteKey()))
                     .withCookies(List.of("session=s1; HttpOnly"))
                     .withBody(e.getRequestContext().getHttp().getMethod() + " " + e.getRawPath() + " q=" + q
@@ -50,7 +56,8 @@ public final class HttpHandlers {
             if (e.getPath().equals("/bad")) {
                 return Map.of("no", "statusCode");
             }
-            return new APIGatewayProxyResponseEvent().withStatusCode(200)
+            return new APIGatewayProxyResponseEvent()
+                    .withStatusCode(200)
                     .withMultiValueHeaders(Map.of("X-Multi", List.of("a", "b")))
                     .withBody(e.getHttpMethod() + " " + e.getPath() + " " + e.getMultiValueQueryStringParameters());
         }

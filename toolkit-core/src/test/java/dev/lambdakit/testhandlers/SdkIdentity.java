@@ -21,7 +21,11 @@ public class SdkIdentity {
         out.put("awsProfileVariable", System.getenv("AWS_PROFILE"));
         if (profileToTry != null) {
             try {
-                out.put("profile", ProfileCredentialsProvider.create(profileToTry).resolveCredentials().accessKeyId());
+                out.put(
+                        "profile",
+                        ProfileCredentialsProvider.create(profileToTry)
+                                .resolveCredentials()
+                                .accessKeyId());
             } catch (RuntimeException e) {
                 out.put("profile", "refused: " + e.getClass().getSimpleName());
             }

@@ -9,8 +9,7 @@ import java.nio.charset.StandardCharsets;
 /** One class per signature the runtime accepts for {@code pkg.Class::method}; each says which one ran. */
 public final class Signatures {
 
-    private Signatures() {
-    }
+    private Signatures() {}
 
     static void write(OutputStream out, String s) throws IOException {
         out.write(s.getBytes(StandardCharsets.UTF_8));

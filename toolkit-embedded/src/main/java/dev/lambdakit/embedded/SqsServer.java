@@ -19,9 +19,12 @@ public final class SqsServer implements Supplier<URI>, AutoCloseable {
         // ElasticMQ writes queue URLs from its server address, so the port must be known before it starts.
         int port = freePort(host);
         endpoint = URI.create("http://" + host + ":" + port);
-        server = SQSRestServerBuilder.withInterface(host).withPort(port)
+        server = SQSRestServerBuilder.withInterface(host)
+                .withPort(port)
                 .withServerAddress(new NodeAddress("http", host, port, ""))
-                .withAWSRegion(region).withAWSAccountId(accountId).start();
+                .withAWSRegion(region)
+                .withAWSAccountId(accountId)
+                .start();
         server.waitUntilStarted();
     }
 

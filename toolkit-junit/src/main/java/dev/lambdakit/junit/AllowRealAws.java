@@ -31,5 +31,4 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Inherited
 @ExtendWith(GuardExtension.class)
 @API(status = EXPERIMENTAL, since = "0.1")
-public @interface AllowRealAws {
-}
+public @interface AllowRealAws {}

@@ -16,16 +16,15 @@ import org.opentest4j.TestAbortedException;
  */
 final class BackendGate {
 
-    private BackendGate() {
-    }
+    private BackendGate() {}
 
-    static AwsBackend open(BackendKind kind, Collection<AwsService> services, boolean disabledWithoutDocker,
-            String owner) {
+    static AwsBackend open(
+            BackendKind kind, Collection<AwsService> services, boolean disabledWithoutDocker, String owner) {
         Optional<String> unavailable = Backends.unavailable(kind);
         if (unavailable.isPresent()) {
             if (disabledWithoutDocker) {
-                throw new TestAbortedException("Skipped: " + unavailable.get() + " (disabledWithoutDocker = true on "
-                        + owner + ")");
+                throw new TestAbortedException(
+                        "Skipped: " + unavailable.get() + " (disabledWithoutDocker = true on " + owner + ")");
             }
             throw new ExtensionConfigurationException(owner + ": " + unavailable.get() + ". Start a Docker engine, "
                     + "or set disabledWithoutDocker = true on the annotation to skip such tests where none runs.");

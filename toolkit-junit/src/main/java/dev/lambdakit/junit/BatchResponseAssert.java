@@ -26,16 +26,20 @@ public class BatchResponseAssert extends AbstractAssert<BatchResponseAssert, Lis
         isNotNull();
         List<String> expected = List.of(itemIds);
         if (!counts(actual).equals(counts(expected))) {
-            throw failureWithActualExpected(actual, expected,
+            throw failureWithActualExpected(
+                    actual,
+                    expected,
                     "%nExpecting the batch response to report exactly these failures:%n  %s%nbut it reported:%n  %s",
-                    expected, actual);
+                    expected,
+                    actual);
         }
         return this;
     }
 
     private static java.util.Map<String, Long> counts(List<String> ids) {
-        return ids.stream().collect(java.util.stream.Collectors.groupingBy(id -> String.valueOf(id),
-                java.util.stream.Collectors.counting()));
+        return ids.stream()
+                .collect(java.util.stream.Collectors.groupingBy(
+                        id -> String.valueOf(id), java.util.stream.Collectors.counting()));
     }
 
     /** Nothing was reported failed: the whole batch succeeded. */

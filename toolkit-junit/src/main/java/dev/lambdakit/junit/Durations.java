@@ -12,8 +12,7 @@ final class Durations {
 
     private static final Pattern SIMPLE = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
 
-    private Durations() {
-    }
+    private Durations() {}
 
     static Duration parse(String attribute, String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
@@ -31,8 +30,10 @@ final class Durations {
         try {
             return Duration.parse(text.trim());
         } catch (DateTimeParseException e) {
-            throw new ExtensionConfigurationException("@LambdaTest " + attribute + " = \"" + text + "\" is not a "
-                    + "duration; write for example \"3s\", \"500ms\", \"2m\", \"PT15S\" or \"10\" (seconds)", e);
+            throw new ExtensionConfigurationException(
+                    "@LambdaTest " + attribute + " = \"" + text + "\" is not a "
+                            + "duration; write for example \"3s\", \"500ms\", \"2m\", \"PT15S\" or \"10\" (seconds)",
+                    e);
         }
     }
 }

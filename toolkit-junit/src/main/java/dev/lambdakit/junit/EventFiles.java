@@ -30,12 +30,10 @@ final class EventFiles {
     private static final Pattern LOCATION = Pattern.compile("line: (\\d+), column: (\\d+)");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z][A-Za-z0-9_.-]*)}");
 
-    private EventFiles() {
-    }
+    private EventFiles() {}
 
     /** A file found on the classpath: its name (for display) and contents. */
-    record Found(String name, byte[] bytes) {
-    }
+    record Found(String name, byte[] bytes) {}
 
     /** Loads a file, or for a path ending in '/' every JSON file of the folder into a List. */
     static Object load(String path, Type type, ClassLoader loader, Map<String, String> values) {
@@ -68,13 +66,14 @@ final class EventFiles {
                 try {
                     return new Found(path, Files.readAllBytes(onDisk));
                 } catch (IOException e) {
-                    throw new ParameterResolutionException("@Event file '" + path + "' could not be read from "
-                            + onDisk.toAbsolutePath(), e);
+                    throw new ParameterResolutionException(
+                            "@Event file '" + path + "' could not be read from " + onDisk.toAbsolutePath(), e);
                 }
             }
             throw new ParameterResolutionException("@Event file '" + path + "' was found neither on the test class "
-                    + "path (as resource '" + resource + "') nor as a file relative to " + Path.of("")
-                    .toAbsolutePath() + "; put it under src/test/resources/" + resource + ", or give its path from "
+                    + "path (as resource '" + resource + "') nor as a file relative to "
+                    + Path.of("").toAbsolutePath() + "; put it under src/test/resources/" + resource
+                    + ", or give its path from "
                     + "the project folder");
         }
         try (InputStream in = url.openStream()) {
@@ -95,8 +94,10 @@ final class EventFiles {
                 URL root = roots.nextElement();
                 if ("file".equals(root.getProtocol())) {
                     try (Stream<Path> files = Files.list(Path.of(root.toURI()))) {
-                        for (Path f : files.filter(p -> p.toString().endsWith(".json")).toList()) {
-                            found.putIfAbsent(f.getFileName().toString(),
+                        for (Path f : files.filter(p -> p.toString().endsWith(".json"))
+                                .toList()) {
+                            found.putIfAbsent(
+                                    f.getFileName().toString(),
                                     new Found(resource + f.getFileName(), Files.readAllBytes(f)));
                         }
                     }
@@ -106,11 +107,12 @@ final class EventFiles {
                     try (JarFile jar = connection.getJarFile()) {
                         for (JarEntry e : java.util.Collections.list(jar.entries())) {
                             String name = e.getName();
-                            if (name.startsWith(resource) && name.endsWith(".json")
+                            if (name.startsWith(resource)
+                                    && name.endsWith(".json")
                                     && name.indexOf('/', resource.length()) < 0) {
                                 try (InputStream in = jar.getInputStream(e)) {
-                                    found.putIfAbsent(name.substring(resource.length()), new Found(name,
-                                            in.readAllBytes()));
+                                    found.putIfAbsent(
+                                            name.substring(resource.length()), new Found(name, in.readAllBytes()));
                                 }
                             }
                         }
@@ -140,8 +142,10 @@ final class EventFiles {
         try {
             return EventJson.fromJson(text.getBytes(StandardCharsets.UTF_8), type);
         } catch (RuntimeException e) {
-            throw new ParameterResolutionException("@Event file '" + file.name() + "' does not parse as "
-                    + type.getTypeName() + location(e) + ": " + rootMessage(e), e);
+            throw new ParameterResolutionException(
+                    "@Event file '" + file.name() + "' does not parse as " + type.getTypeName() + location(e) + ": "
+                            + rootMessage(e),
+                    e);
         }
     }
 

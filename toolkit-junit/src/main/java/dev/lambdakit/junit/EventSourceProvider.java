@@ -23,10 +23,11 @@ final class EventSourceProvider implements ArgumentsProvider {
     public Stream<? extends Arguments> provideArguments(ExtensionContext context) {
         JupiterVersion.check();
         Method method = context.getRequiredTestMethod();
-        EventSource source = AnnotationSupport.findAnnotation(method, EventSource.class).orElseThrow();
+        EventSource source =
+                AnnotationSupport.findAnnotation(method, EventSource.class).orElseThrow();
         if (method.getParameterCount() == 0) {
-            throw new ExtensionConfigurationException("@EventSource on " + method.getName() + " needs a first "
-                    + "parameter to receive each event");
+            throw new ExtensionConfigurationException(
+                    "@EventSource on " + method.getName() + " needs a first " + "parameter to receive each event");
         }
         Type type = method.getGenericParameterTypes()[0];
         var values = Placeholders.of(LambdaExtension.configIfPresent(context), source.values());

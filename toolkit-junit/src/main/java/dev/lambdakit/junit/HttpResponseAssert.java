@@ -28,8 +28,13 @@ public class HttpResponseAssert extends AbstractAssert<HttpResponseAssert, HttpR
     public HttpResponseAssert hasStatusCode(int expected) {
         isNotNull();
         if (actual.statusCode() != expected) {
-            throw failureWithActualExpected(actual.statusCode(), expected,
-                    "%nExpecting status code %s but was %s; body:%n  %s", expected, actual.statusCode(), actual.body());
+            throw failureWithActualExpected(
+                    actual.statusCode(),
+                    expected,
+                    "%nExpecting status code %s but was %s; body:%n  %s",
+                    expected,
+                    actual.statusCode(),
+                    actual.body());
         }
         return this;
     }
@@ -55,8 +60,12 @@ public class HttpResponseAssert extends AbstractAssert<HttpResponseAssert, HttpR
     public HttpResponseAssert hasBody(String expected) {
         isNotNull();
         if (!Objects.equals(actual.bodyText(), expected)) {
-            throw failureWithActualExpected(actual.bodyText(), expected, "%nExpecting body:%n  %s%nbut was:%n  %s",
-                    expected, actual.bodyText());
+            throw failureWithActualExpected(
+                    actual.bodyText(),
+                    expected,
+                    "%nExpecting body:%n  %s%nbut was:%n  %s",
+                    expected,
+                    actual.bodyText());
         }
         return this;
     }
@@ -72,8 +81,12 @@ public class HttpResponseAssert extends AbstractAssert<HttpResponseAssert, HttpR
             throw failure("%nExpecting a JSON body but it does not parse:%n  %s", actual.bodyText());
         }
         if (!Objects.equals(expected, body)) {
-            throw failureWithActualExpected(actual.bodyText(), expectedJson,
-                    "%nExpecting JSON body:%n  %s%nbut was:%n  %s", expectedJson, actual.bodyText());
+            throw failureWithActualExpected(
+                    actual.bodyText(),
+                    expectedJson,
+                    "%nExpecting JSON body:%n  %s%nbut was:%n  %s",
+                    expectedJson,
+                    actual.bodyText());
         }
         return this;
     }
@@ -82,12 +95,14 @@ public class HttpResponseAssert extends AbstractAssert<HttpResponseAssert, HttpR
     public HttpResponseAssert hasBase64Body(byte[] expected) {
         isNotNull();
         if (!actual.isBase64Encoded()) {
-            throw failure("%nExpecting a Base64-encoded body (isBase64Encoded: true), but it was plain:%n  %s",
+            throw failure(
+                    "%nExpecting a Base64-encoded body (isBase64Encoded: true), but it was plain:%n  %s",
                     actual.body());
         }
         if (!Arrays.equals(actual.bodyBytes(), expected)) {
-            throw failure("%nExpecting the decoded body %s but was %s", Arrays.toString(expected),
-                    Arrays.toString(actual.bodyBytes()));
+            throw failure(
+                    "%nExpecting the decoded body %s but was %s",
+                    Arrays.toString(expected), Arrays.toString(actual.bodyBytes()));
         }
         return this;
     }

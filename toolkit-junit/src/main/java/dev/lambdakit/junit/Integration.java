@@ -6,7 +6,6 @@ import dev.lambdakit.cloud.BackendKind;
 import dev.lambdakit.cloud.TestResources;
 import dev.lambdakit.replay.RecordingBackend;
 import dev.lambdakit.replay.ReplayMode;
-import org.junit.platform.commons.support.AnnotationSupport;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.EnumSet;
@@ -16,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * A test's link to its AWS backend: the services it uses started and wired into the function's environment, and its
@@ -24,8 +24,10 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
  */
 final class Integration extends StoreResource {
 
-    private static final Set<String> CLIENT_TYPES = Set.of("software.amazon.awssdk.services.s3.S3Client",
-            "software.amazon.awssdk.services.sqs.SqsClient", "software.amazon.awssdk.services.dynamodb.DynamoDbClient");
+    private static final Set<String> CLIENT_TYPES = Set.of(
+            "software.amazon.awssdk.services.s3.S3Client",
+            "software.amazon.awssdk.services.sqs.SqsClient",
+            "software.amazon.awssdk.services.dynamodb.DynamoDbClient");
 
     final AwsBackend backend;
     final TestResources resources;
@@ -41,8 +43,13 @@ final class Integration extends StoreResource {
         if (!replay.file().isEmpty()) {
             return java.nio.file.Path.of(replay.file());
         }
-        return java.nio.file.Path.of("src", "test", "resources", "recordings",
-                context.getRequiredTestClass().getSimpleName(), context.getRequiredTestMethod().getName() + ".json");
+        return java.nio.file.Path.of(
+                "src",
+                "test",
+                "resources",
+                "recordings",
+                context.getRequiredTestClass().getSimpleName(),
+                context.getRequiredTestMethod().getName() + ".json");
     }
 
     /** Requests a replay found no recording for; empty when not replaying. */
@@ -52,9 +59,12 @@ final class Integration extends StoreResource {
 
     /** Whether a parameter asks for something of the backend. */
     static boolean isIntegrationParameter(Parameter p) {
-        return p.isAnnotationPresent(TestBucket.class) || p.isAnnotationPresent(TestQueue.class)
-                || p.isAnnotationPresent(TestTable.class) || p.getType() == AwsBackend.class
-                || p.getType() == TestResources.class || CLIENT_TYPES.contains(p.getType().getName());
+        return p.isAnnotationPresent(TestBucket.class)
+                || p.isAnnotationPresent(TestQueue.class)
+                || p.isAnnotationPresent(TestTable.class)
+                || p.getType() == AwsBackend.class
+                || p.getType() == TestResources.class
+                || CLIENT_TYPES.contains(p.getType().getName());
     }
 
     /**
@@ -86,8 +96,11 @@ final class Integration extends StoreResource {
         if (replay.isPresent() && ReplayMode.resolve() == ReplayMode.REPLAY) {
             backend = RecordingBackend.replay(recordingFile(context, replay.get()));
         } else {
-            backend = BackendGate.open(BackendKind.resolve(annotation.backend()), services,
-                    annotation.disabledWithoutDocker(), "@LambdaTest on " + context.getRequiredTestClass().getName());
+            backend = BackendGate.open(
+                    BackendKind.resolve(annotation.backend()),
+                    services,
+                    annotation.disabledWithoutDocker(),
+                    "@LambdaTest on " + context.getRequiredTestClass().getName());
             if (replay.isPresent()) {
                 backend = RecordingBackend.record(backend, recordingFile(context, replay.get()));
             } else {
@@ -97,7 +110,8 @@ final class Integration extends StoreResource {
         Integration integration = new Integration(backend, seed);
         try {
             for (AwsService service : services) {
-                integration.environment.put(service.endpointVariable(),
+                integration.environment.put(
+                        service.endpointVariable(),
                         integration.backend.endpoint(service).toString());
             }
             Parameter[] ps = method.getParameters();
@@ -140,15 +154,23 @@ final class Integration extends StoreResource {
         } else if (p.isAnnotationPresent(TestQueue.class)) {
             expect(p, TestResources.Queue.class, "@TestQueue");
             TestQueue q = p.getAnnotation(TestQueue.class);
-            TestResources.Queue queue = resources.queueNamed(q.name().isEmpty() ? resources.uniqueName(hint)
-                    : q.name(), q.deadLetter(), q.maxReceiveCount(), q.visibilityTimeout(), q.fifo());
+            TestResources.Queue queue = resources.queueNamed(
+                    q.name().isEmpty() ? resources.uniqueName(hint) : q.name(),
+                    q.deadLetter(),
+                    q.maxReceiveCount(),
+                    q.visibilityTimeout(),
+                    q.fifo());
             publish(q.env(), queue.url());
             fixtures.put(index, queue);
         } else if (p.isAnnotationPresent(TestTable.class)) {
             expect(p, TestResources.Table.class, "@TestTable");
             TestTable t = p.getAnnotation(TestTable.class);
-            TestResources.Table table = resources.tableNamed(t.name().isEmpty() ? resources.uniqueName(hint)
-                    : t.name(), t.hashKey(), t.rangeKey(), t.stream(), java.util.List.of(t.indexes()));
+            TestResources.Table table = resources.tableNamed(
+                    t.name().isEmpty() ? resources.uniqueName(hint) : t.name(),
+                    t.hashKey(),
+                    t.rangeKey(),
+                    t.stream(),
+                    java.util.List.of(t.indexes()));
             publish(t.env(), table.name());
             fixtures.put(index, table);
         }

@@ -38,8 +38,11 @@ public class InvocationResultAssert extends AbstractAssert<InvocationResultAsser
     public InvocationResultAssert succeeded() {
         isNotNull();
         if (!actual.isSuccess()) {
-            throw failure("%nExpecting invocation %s to succeed, but it failed with:%n  %s%n%s", actual.requestId(),
-                    actual.error().orElseThrow().describe(FRAMES).replace("\n", "\n  "), logTail());
+            throw failure(
+                    "%nExpecting invocation %s to succeed, but it failed with:%n  %s%n%s",
+                    actual.requestId(),
+                    actual.error().orElseThrow().describe(FRAMES).replace("\n", "\n  "),
+                    logTail());
         }
         return this;
     }
@@ -48,7 +51,8 @@ public class InvocationResultAssert extends AbstractAssert<InvocationResultAsser
     public InvocationResultAssert failed() {
         isNotNull();
         if (actual.isSuccess()) {
-            throw failure("%nExpecting invocation %s to fail, but it succeeded with payload:%n  %s",
+            throw failure(
+                    "%nExpecting invocation %s to fail, but it succeeded with payload:%n  %s",
                     actual.requestId(), actual.payloadAsString());
         }
         return this;
@@ -58,8 +62,12 @@ public class InvocationResultAssert extends AbstractAssert<InvocationResultAsser
     public InvocationResultAssert hasErrorType(String errorType) {
         LambdaError error = error();
         if (!Objects.equals(error.errorType(), errorType)) {
-            throw failureWithActualExpected(error.errorType(), errorType,
-                    "%nExpecting errorType:%n  %s%nbut was:%n  %s%nError:%n  %s", errorType, error.errorType(),
+            throw failureWithActualExpected(
+                    error.errorType(),
+                    errorType,
+                    "%nExpecting errorType:%n  %s%nbut was:%n  %s%nError:%n  %s",
+                    errorType,
+                    error.errorType(),
                     error.describe(FRAMES).replace("\n", "\n  "));
         }
         return this;
@@ -74,8 +82,12 @@ public class InvocationResultAssert extends AbstractAssert<InvocationResultAsser
     public InvocationResultAssert hasErrorMessage(String message) {
         LambdaError error = error();
         if (!Objects.equals(error.errorMessage(), message)) {
-            throw failureWithActualExpected(error.errorMessage(), message,
-                    "%nExpecting errorMessage:%n  \"%s\"%nbut was:%n  \"%s\"", message, error.errorMessage());
+            throw failureWithActualExpected(
+                    error.errorMessage(),
+                    message,
+                    "%nExpecting errorMessage:%n  \"%s\"%nbut was:%n  \"%s\"",
+                    message,
+                    error.errorMessage());
         }
         return this;
     }
@@ -84,8 +96,8 @@ public class InvocationResultAssert extends AbstractAssert<InvocationResultAsser
     public InvocationResultAssert hasErrorMessageContaining(String part) {
         LambdaError error = error();
         if (error.errorMessage() == null || !error.errorMessage().contains(part)) {
-            throw failure("%nExpecting errorMessage to contain:%n  \"%s\"%nbut was:%n  \"%s\"", part,
-                    error.errorMessage());
+            throw failure(
+                    "%nExpecting errorMessage to contain:%n  \"%s\"%nbut was:%n  \"%s\"", part, error.errorMessage());
         }
         return this;
     }
@@ -94,8 +106,11 @@ public class InvocationResultAssert extends AbstractAssert<InvocationResultAsser
     public InvocationResultAssert hasFunctionErrorType(String functionErrorType) {
         LambdaError error = error();
         if (!Objects.equals(error.functionErrorType(), functionErrorType)) {
-            throw failure("%nExpecting function error type %s but was %s:%n  %s", functionErrorType,
-                    error.functionErrorType(), error.describe(FRAMES).replace("\n", "\n  "));
+            throw failure(
+                    "%nExpecting function error type %s but was %s:%n  %s",
+                    functionErrorType,
+                    error.functionErrorType(),
+                    error.describe(FRAMES).replace("\n", "\n  "));
         }
         return this;
     }
@@ -126,7 +141,8 @@ public class InvocationResultAssert extends AbstractAssert<InvocationResultAsser
     public InvocationResultAssert wasWarmStart() {
         isNotNull();
         if (actual.isColdStart()) {
-            throw failure("%nExpecting invocation %s to be warm, but it was a cold start (init %.2f ms)",
+            throw failure(
+                    "%nExpecting invocation %s to be warm, but it was a cold start (init %.2f ms)",
                     actual.requestId(), actual.report().initDurationMillis().orElse(0));
         }
         return this;
@@ -138,8 +154,12 @@ public class InvocationResultAssert extends AbstractAssert<InvocationResultAsser
         Object expected = EventJson.fromJson(expectedJson, Object.class);
         Object actualValue = EventJson.fromJson(actual.payloadAsString(), Object.class);
         if (!Objects.equals(expected, actualValue)) {
-            throw failureWithActualExpected(actual.payloadAsString(), expectedJson,
-                    "%nExpecting payload:%n  %s%nbut was:%n  %s", expectedJson, actual.payloadAsString());
+            throw failureWithActualExpected(
+                    actual.payloadAsString(),
+                    expectedJson,
+                    "%nExpecting payload:%n  %s%nbut was:%n  %s",
+                    expectedJson,
+                    actual.payloadAsString());
         }
         return this;
     }
@@ -151,12 +171,18 @@ public class InvocationResultAssert extends AbstractAssert<InvocationResultAsser
         succeeded();
         Object parsed = EventJson.fromJson(actual.payloadAsString(), Object.class);
         if (!(parsed instanceof Map<?, ?> map) || !(map.get("statusCode") instanceof Number status)) {
-            throw failure("%nExpecting an HTTP response with a statusCode, but the payload was:%n  %s",
+            throw failure(
+                    "%nExpecting an HTTP response with a statusCode, but the payload was:%n  %s",
                     actual.payloadAsString());
         }
         if (status.intValue() != expected) {
-            throw failureWithActualExpected(status.intValue(), expected,
-                    "%nExpecting statusCode %s but was %s; body:%n  %s", expected, status.intValue(), map.get("body"));
+            throw failureWithActualExpected(
+                    status.intValue(),
+                    expected,
+                    "%nExpecting statusCode %s but was %s; body:%n  %s",
+                    expected,
+                    status.intValue(),
+                    map.get("body"));
         }
         return this;
     }
@@ -177,7 +203,8 @@ public class InvocationResultAssert extends AbstractAssert<InvocationResultAsser
         try {
             return new BatchResponseAssert(BatchFailures.of(actual.payloadAsString()));
         } catch (IllegalArgumentException e) {
-            throw failure("%nExpecting a partial batch response (batchItemFailures), but the payload was:%n  %s",
+            throw failure(
+                    "%nExpecting a partial batch response (batchItemFailures), but the payload was:%n  %s",
                     actual.payloadAsString());
         }
     }
@@ -186,8 +213,9 @@ public class InvocationResultAssert extends AbstractAssert<InvocationResultAsser
     public InvocationResultAssert logContains(String text) {
         isNotNull();
         if (actual.logLines().stream().noneMatch(l -> l.contains(text))) {
-            throw failure("%nExpecting the log of %s to contain:%n  \"%s\"%nbut it was:%n  %s", actual.requestId(),
-                    text, String.join("\n  ", actual.logLines()));
+            throw failure(
+                    "%nExpecting the log of %s to contain:%n  \"%s\"%nbut it was:%n  %s",
+                    actual.requestId(), text, String.join("\n  ", actual.logLines()));
         }
         return this;
     }
@@ -201,8 +229,11 @@ public class InvocationResultAssert extends AbstractAssert<InvocationResultAsser
     private InvocationResultAssert inPhase(LambdaError.Phase phase) {
         LambdaError error = error();
         if (error.phase() != phase) {
-            throw failure("%nExpecting a %s error, but it was a %s error:%n  %s", phase.name().toLowerCase(),
-                    error.phase().name().toLowerCase(), error.describe(FRAMES).replace("\n", "\n  "));
+            throw failure(
+                    "%nExpecting a %s error, but it was a %s error:%n  %s",
+                    phase.name().toLowerCase(),
+                    error.phase().name().toLowerCase(),
+                    error.describe(FRAMES).replace("\n", "\n  "));
         }
         return this;
     }

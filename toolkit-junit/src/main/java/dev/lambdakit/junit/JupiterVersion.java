@@ -15,8 +15,7 @@ final class JupiterVersion {
     private static volatile String refusal;
     private static volatile boolean checked;
 
-    private JupiterVersion() {
-    }
+    private JupiterVersion() {}
 
     /**
      * Fails when the JUnit Jupiter API on the class path is older than 5.10.

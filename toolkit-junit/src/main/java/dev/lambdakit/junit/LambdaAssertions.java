@@ -5,8 +5,8 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.lambdakit.events.HttpResponse;
 import dev.lambdakit.runtime.InvocationResult;
 import org.apiguardian.api.API;
-import org.assertj.core.api.Assertions;
 import org.assertj.core.annotation.CheckReturnValue;
+import org.assertj.core.api.Assertions;
 
 /**
  * AssertJ entry point for LambdaKit's results; everything else falls through to AssertJ's own
@@ -26,8 +26,7 @@ import org.assertj.core.annotation.CheckReturnValue;
 @API(status = EXPERIMENTAL, since = "0.1")
 public class LambdaAssertions extends Assertions {
 
-    protected LambdaAssertions() {
-    }
+    protected LambdaAssertions() {}
 
     /** Assertions on an invocation's outcome, report and log. */
     public static InvocationResultAssert assertThat(InvocationResult<?> actual) {

@@ -13,19 +13,21 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 final class LambdaClients {
 
     /** The SDK's sync HTTP clients, in the order the SDK itself prefers them. */
-    private static final String[] HTTP_CLIENTS = {"software.amazon.awssdk.http.apache5.Apache5HttpClient",
+    private static final String[] HTTP_CLIENTS = {
+        "software.amazon.awssdk.http.apache5.Apache5HttpClient",
         "software.amazon.awssdk.http.apache.ApacheHttpClient",
-        "software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient"};
+        "software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient"
+    };
 
-    private LambdaClients() {
-    }
+    private LambdaClients() {}
 
     /** Read timeout past the slowest function's timeout: the SDK's 30 s default would re-invoke slow functions. */
     static LambdaClient create(URI endpoint, Duration slowestFunction) {
         var builder = dev.lambdakit.cloud.ToolkitClients.withoutGlobalInterceptors(LambdaClient.builder())
-                .endpointOverride(endpoint).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        "ASIALAMBDAKITCLIENT0", "lambdakit-client-secret-not-a-real-key0")));
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create("ASIALAMBDAKITCLIENT0", "lambdakit-client-secret-not-a-real-key0")));
         SdkHttpClient.Builder<?> http = httpClient(slowestFunction.plusSeconds(5));
         if (http != null) {
             builder.httpClientBuilder(http);

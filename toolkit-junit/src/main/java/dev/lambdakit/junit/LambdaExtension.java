@@ -61,7 +61,9 @@ final class LambdaExtension implements BeforeEachCallback, AfterEachCallback, Pa
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext extension) {
         Class<?> type = parameter.getParameter().getType();
-        return parameter.isAnnotated(Event.class) || type == LambdaFunction.class || type == Context.class
+        return parameter.isAnnotated(Event.class)
+                || type == LambdaFunction.class
+                || type == Context.class
                 || Integration.isIntegrationParameter(parameter.getParameter());
     }
 
@@ -69,20 +71,24 @@ final class LambdaExtension implements BeforeEachCallback, AfterEachCallback, Pa
     public Object resolveParameter(ParameterContext parameter, ExtensionContext extension) {
         if (parameter.isAnnotated(Event.class)) {
             Event event = parameter.findAnnotation(Event.class).orElseThrow();
-            return EventFiles.load(event.value(), parameter.getParameter().getParameterizedType(),
+            return EventFiles.load(
+                    event.value(),
+                    parameter.getParameter().getParameterizedType(),
                     extension.getRequiredTestClass().getClassLoader(),
                     Placeholders.of(configIfPresent(extension), event.values()));
         }
         if (extension.getTestMethod().isEmpty()) {
-            throw new ParameterResolutionException("A " + parameter.getParameter().getType().getSimpleName()
-                    + " can only be injected into test methods and @BeforeEach/@AfterEach methods, since each test "
-                    + "gets its own function; it was asked for in " + parameter.getDeclaringExecutable());
+            throw new ParameterResolutionException(
+                    "A " + parameter.getParameter().getType().getSimpleName()
+                            + " can only be injected into test methods and @BeforeEach/@AfterEach methods, since each test "
+                            + "gets its own function; it was asked for in " + parameter.getDeclaringExecutable());
         }
         if (Integration.isIntegrationParameter(parameter.getParameter())) {
             Integration integration = extension.getStore(NAMESPACE).get(INTEGRATION, Integration.class);
             if (integration == null) {
-                throw new ParameterResolutionException("A " + parameter.getParameter().getType().getSimpleName()
-                        + " parameter needs @LambdaTest on the test or its class, which opens the backend");
+                throw new ParameterResolutionException(
+                        "A " + parameter.getParameter().getType().getSimpleName()
+                                + " parameter needs @LambdaTest on the test or its class, which opens the backend");
             }
             return integration.resolve(parameter.getIndex(), parameter.getParameter());
         }
@@ -93,8 +99,8 @@ final class LambdaExtension implements BeforeEachCallback, AfterEachCallback, Pa
     @SuppressWarnings("deprecation") // getOrComputeIfAbsent: computeIfAbsent exists only from JUnit 6
     private static LambdaFunction function(ExtensionContext context) {
         return context.getStore(NAMESPACE)
-                .getOrComputeIfAbsent(FUNCTION, key -> FunctionResource.open(withIntegration(context)),
-                        FunctionResource.class)
+                .getOrComputeIfAbsent(
+                        FUNCTION, key -> FunctionResource.open(withIntegration(context)), FunctionResource.class)
                 .function;
     }
 
@@ -118,8 +124,8 @@ final class LambdaExtension implements BeforeEachCallback, AfterEachCallback, Pa
 
     /** The method's {@code @LambdaTest}, else its class's, else that of the nearest enclosing class ({@code @Nested}). */
     private static Optional<LambdaTest> annotation(ExtensionContext context) {
-        Optional<LambdaTest> found = context.getTestMethod()
-                .flatMap(m -> AnnotationSupport.findAnnotation(m, LambdaTest.class));
+        Optional<LambdaTest> found =
+                context.getTestMethod().flatMap(m -> AnnotationSupport.findAnnotation(m, LambdaTest.class));
         for (Class<?> c = context.getRequiredTestClass(); found.isEmpty() && c != null; c = c.getEnclosingClass()) {
             found = AnnotationSupport.findAnnotation(c, LambdaTest.class);
         }
@@ -129,8 +135,8 @@ final class LambdaExtension implements BeforeEachCallback, AfterEachCallback, Pa
     /** {@code @LambdaHandler} methods of the test class, else of the nearest enclosing class that has one. */
     private static List<Method> factories(Class<?> testClass) {
         for (Class<?> c = testClass; c != null; c = c.getEnclosingClass()) {
-            List<Method> found = AnnotationSupport.findAnnotatedMethods(c, LambdaHandler.class,
-                    HierarchyTraversalMode.TOP_DOWN);
+            List<Method> found =
+                    AnnotationSupport.findAnnotatedMethods(c, LambdaHandler.class, HierarchyTraversalMode.TOP_DOWN);
             if (!found.isEmpty()) {
                 return found;
             }
@@ -170,8 +176,9 @@ final class LambdaExtension implements BeforeEachCallback, AfterEachCallback, Pa
     static FunctionConfig config(ExtensionContext context) {
         Class<?> testClass = context.getRequiredTestClass();
         Optional<Method> method = context.getTestMethod();
-        LambdaTest annotation = annotation(context).orElseThrow(() -> new ExtensionConfigurationException(
-                "No @LambdaTest found on " + testClass.getName() + " or its test method"));
+        LambdaTest annotation = annotation(context)
+                .orElseThrow(() -> new ExtensionConfigurationException(
+                        "No @LambdaTest found on " + testClass.getName() + " or its test method"));
         FunctionConfig.Builder builder = FunctionConfig.builder()
                 .handler(handler(annotation, testClass, context))
                 .memoryMb(annotation.memory())
@@ -192,8 +199,10 @@ final class LambdaExtension implements BeforeEachCallback, AfterEachCallback, Pa
         try {
             return builder.build();
         } catch (LambdaConfigurationException e) {
-            throw new ExtensionConfigurationException("Invalid @LambdaTest configuration on " + testClass.getName()
-                    + method.map(m -> "#" + m.getName()).orElse("") + ": " + e.getMessage(), e);
+            throw new ExtensionConfigurationException(
+                    "Invalid @LambdaTest configuration on " + testClass.getName()
+                            + method.map(m -> "#" + m.getName()).orElse("") + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -210,22 +219,23 @@ final class LambdaExtension implements BeforeEachCallback, AfterEachCallback, Pa
         if (given.size() != 1) {
             throw new ExtensionConfigurationException("@LambdaTest on " + testClass.getName() + " needs exactly one "
                     + "handler: set handler = \"pkg.Class::method\", or handlerClass = Handler.class, or annotate one "
-                    + "no-argument method of the test class with @LambdaHandler" + (given.isEmpty() ? ""
-                    : "; found " + given.size() + ": " + given));
+                    + "no-argument method of the test class with @LambdaHandler"
+                    + (given.isEmpty() ? "" : "; found " + given.size() + ": " + given));
         }
         if (!annotation.handler().isEmpty()) {
             try {
                 return HandlerReference.of(annotation.handler());
             } catch (LambdaConfigurationException e) {
-                throw new ExtensionConfigurationException("Invalid @LambdaTest handler on " + testClass.getName()
-                        + ": " + e.getMessage(), e);
+                throw new ExtensionConfigurationException(
+                        "Invalid @LambdaTest handler on " + testClass.getName() + ": " + e.getMessage(), e);
             }
         }
         if (annotation.handlerClass() != void.class) {
             return HandlerReference.of(annotation.handlerClass());
         }
         Method factory = factories.get(0);
-        if (factory.getParameterCount() != 0 || factory.getReturnType() == void.class
+        if (factory.getParameterCount() != 0
+                || factory.getReturnType() == void.class
                 || Modifier.isPrivate(factory.getModifiers())) {
             throw new ExtensionConfigurationException("@LambdaHandler method " + testClass.getSimpleName() + "."
                     + factory.getName() + " must take no parameters, return the handler instance and not be private");
@@ -235,9 +245,12 @@ final class LambdaExtension implements BeforeEachCallback, AfterEachCallback, Pa
         // Looked up when the handler is built, not now: @EventSource reads the configuration before any instance.
         Supplier<?> supplier = () -> {
             try {
-                Object instance = isStatic ? null : context.getRequiredTestInstances().findInstance(owner)
-                        .orElseThrow(() -> new ExtensionConfigurationException("No instance of " + owner.getName()
-                                + " to call @LambdaHandler " + factory.getName() + "() on"));
+                Object instance = isStatic
+                        ? null
+                        : context.getRequiredTestInstances()
+                                .findInstance(owner)
+                                .orElseThrow(() -> new ExtensionConfigurationException("No instance of "
+                                        + owner.getName() + " to call @LambdaHandler " + factory.getName() + "() on"));
                 factory.setAccessible(true);
                 return factory.invoke(instance);
             } catch (ReflectiveOperationException e) {
@@ -252,7 +265,8 @@ final class LambdaExtension implements BeforeEachCallback, AfterEachCallback, Pa
             }
         };
         String methodName = factory.getAnnotation(LambdaHandler.class).method();
-        return methodName.isEmpty() ? HandlerReference.ofInstance(supplier)
+        return methodName.isEmpty()
+                ? HandlerReference.ofInstance(supplier)
                 : HandlerReference.ofInstance(supplier, methodName);
     }
 
@@ -266,8 +280,8 @@ final class LambdaExtension implements BeforeEachCallback, AfterEachCallback, Pa
         for (Class<?> c : classes) {
             AnnotationSupport.findRepeatableAnnotations(c, Env.class).forEach(e -> vars.put(e.name(), e.value()));
         }
-        method.ifPresent(m -> AnnotationSupport.findRepeatableAnnotations(m, Env.class)
-                .forEach(e -> vars.put(e.name(), e.value())));
+        method.ifPresent(m ->
+                AnnotationSupport.findRepeatableAnnotations(m, Env.class).forEach(e -> vars.put(e.name(), e.value())));
         return vars;
     }
 }

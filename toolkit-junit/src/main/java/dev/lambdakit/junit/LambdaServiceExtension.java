@@ -72,21 +72,28 @@ final class LambdaServiceExtension implements BeforeAllCallback, ParameterResolv
         Map<String, String> endpoints = new LinkedHashMap<>();
         if (annotation.services().length > 0) {
             var services = java.util.List.of(annotation.services());
-            AwsBackend backend = BackendGate.open(BackendKind.resolve(annotation.backend()), services,
-                    annotation.disabledWithoutDocker(), "@LambdaServiceTest on " + testClass.getName());
+            AwsBackend backend = BackendGate.open(
+                    BackendKind.resolve(annotation.backend()),
+                    services,
+                    annotation.disabledWithoutDocker(),
+                    "@LambdaServiceTest on " + testClass.getName());
             endpoints.putAll(Backends.environment(backend, services));
             running.resources = new TestResources(backend);
         }
         LambdaService.Builder builder = LambdaService.builder();
         for (LambdaServiceTest.Function f : annotation.functions()) {
             try {
-                FunctionConfig.Builder config = FunctionConfig.builder().functionName(f.name()).handler(f.handler())
-                        .memoryMb(f.memory()).timeout(Durations.parse("timeout", f.timeout())).env(endpoints);
+                FunctionConfig.Builder config = FunctionConfig.builder()
+                        .functionName(f.name())
+                        .handler(f.handler())
+                        .memoryMb(f.memory())
+                        .timeout(Durations.parse("timeout", f.timeout()))
+                        .env(endpoints);
                 for (String pair : f.env()) {
                     int eq = pair.indexOf('=');
                     if (eq <= 0) {
-                        throw new ExtensionConfigurationException("Function " + f.name() + ": env entry '" + pair
-                                + "' must be written NAME=value");
+                        throw new ExtensionConfigurationException(
+                                "Function " + f.name() + ": env entry '" + pair + "' must be written NAME=value");
                     }
                     config.env(pair.substring(0, eq), pair.substring(eq + 1));
                 }
@@ -96,14 +103,16 @@ final class LambdaServiceExtension implements BeforeAllCallback, ParameterResolv
                 }
                 builder.function(built, f.concurrency());
             } catch (LambdaConfigurationException e) {
-                throw new ExtensionConfigurationException("Invalid function '" + f.name() + "' in @LambdaServiceTest "
-                        + "on " + testClass.getName() + ": " + e.getMessage(), e);
+                throw new ExtensionConfigurationException(
+                        "Invalid function '" + f.name() + "' in @LambdaServiceTest " + "on " + testClass.getName()
+                                + ": " + e.getMessage(),
+                        e);
             }
         }
         running.service = builder.start();
         if (!annotation.httpFront().isEmpty()) {
-            running.front = HttpFront.start(running.service.function(annotation.httpFront()),
-                    annotation.payloadFormat());
+            running.front =
+                    HttpFront.start(running.service.function(annotation.httpFront()), annotation.payloadFormat());
         }
         return running;
     }
@@ -111,7 +120,9 @@ final class LambdaServiceExtension implements BeforeAllCallback, ParameterResolv
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext extension) {
         Class<?> type = parameter.getParameter().getType();
-        return type == LambdaService.class || type == URI.class || type == TestResources.class
+        return type == LambdaService.class
+                || type == URI.class
+                || type == TestResources.class
                 || type.getName().equals("software.amazon.awssdk.services.lambda.LambdaClient");
     }
 
@@ -119,7 +130,10 @@ final class LambdaServiceExtension implements BeforeAllCallback, ParameterResolv
     public Object resolveParameter(ParameterContext parameter, ExtensionContext extension) {
         Running running = extension.getStore(NAMESPACE).get(RUNNING, Running.class);
         if (running == null) {
-            running = extension.getParent().map(p -> p.getStore(NAMESPACE).get(RUNNING, Running.class)).orElse(null);
+            running = extension
+                    .getParent()
+                    .map(p -> p.getStore(NAMESPACE).get(RUNNING, Running.class))
+                    .orElse(null);
         }
         if (running == null) {
             throw new ParameterResolutionException("The Lambda service is not running for " + parameter);

@@ -9,8 +9,7 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 /** The values {@code ${...}} placeholders in event files are replaced with. */
 final class Placeholders {
 
-    private Placeholders() {
-    }
+    private Placeholders() {}
 
     /** The function's region, account and name (Lambda's defaults without a function), then the test's own. */
     static Map<String, String> of(Optional<FunctionConfig> config, String[] own) {
@@ -21,8 +20,8 @@ final class Placeholders {
         for (String pair : own) {
             int eq = pair.indexOf('=');
             if (eq <= 0) {
-                throw new ExtensionConfigurationException("Event placeholder value '" + pair + "' must be written "
-                        + "name=value");
+                throw new ExtensionConfigurationException(
+                        "Event placeholder value '" + pair + "' must be written " + "name=value");
             }
             values.put(pair.substring(0, eq), pair.substring(eq + 1));
         }

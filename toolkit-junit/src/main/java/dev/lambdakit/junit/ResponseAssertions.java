@@ -29,8 +29,7 @@ import org.assertj.core.annotation.CheckReturnValue;
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class ResponseAssertions {
 
-    private ResponseAssertions() {
-    }
+    private ResponseAssertions() {}
 
     /** Assertions on an API Gateway REST proxy response. */
     public static HttpResponseAssert assertThat(APIGatewayProxyResponseEvent actual) {

@@ -37,8 +37,8 @@ class EventFilesTests {
             // Directory entries, as Maven's and the JDK's jar tools write them.
             out.putNextEntry(new JarEntry("fixtures/"));
             out.closeEntry();
-            for (String name : List.of("fixtures/b.json", "fixtures/a.json", "fixtures/nested/c.json",
-                    "fixtures/readme.txt")) {
+            for (String name :
+                    List.of("fixtures/b.json", "fixtures/a.json", "fixtures/nested/c.json", "fixtures/readme.txt")) {
                 out.putNextEntry(new JarEntry(name));
                 out.write(("{\"Records\":[{\"messageId\":\"" + name + "\"}]}").getBytes(StandardCharsets.UTF_8));
                 out.closeEntry();
@@ -47,8 +47,7 @@ class EventFilesTests {
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
             List<EventFiles.Found> found = EventFiles.folder("fixtures/", loader);
 
-            assertThat(found).extracting(EventFiles.Found::name)
-                    .containsExactly("fixtures/a.json", "fixtures/b.json");
+            assertThat(found).extracting(EventFiles.Found::name).containsExactly("fixtures/a.json", "fixtures/b.json");
             SQSEvent event = (SQSEvent) EventFiles.convert(found.get(0), SQSEvent.class, Map.of());
             assertThat(event.getRecords().get(0).getMessageId()).isEqualTo("fixtures/a.json");
         }
@@ -58,8 +57,8 @@ class EventFilesTests {
     void placeholdersAreReplacedAndUnknownOnesNamed() {
         assertThat(EventFiles.substitute("f.json", "{\"a\":\"${region}\"}", Map.of("region", "eu-west-1")))
                 .isEqualTo("{\"a\":\"eu-west-1\"}");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EventFiles.substitute("f.json",
-                        "{\n  \"a\": \"${nope}\"}", Map.of("region", "x")))
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> EventFiles.substitute("f.json", "{\n  \"a\": \"${nope}\"}", Map.of("region", "x")))
                 .hasMessage("@Event file 'f.json' at line 2, column 9: unknown placeholder ${nope}; known "
                         + "placeholders are [region] (add your own with values = \"name=value\")");
     }
@@ -67,10 +66,14 @@ class EventFilesTests {
     @Test
     @DisplayName("@Event and @EventSource in real tests: placeholders from @LambdaTest and the test's values")
     void inTests() {
-        Events events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(EventTestCase.class)).execute()
+        Events events = EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(EventTestCase.class))
+                .execute()
                 .testEvents();
         events.assertStatistics(s -> s.started(4).succeeded(3).failed(1));
-        assertThat(LambdaExtensionTests.failures(events)).singleElement().extracting(Throwable::getMessage)
+        assertThat(LambdaExtensionTests.failures(events))
+                .singleElement()
+                .extracting(Throwable::getMessage)
                 .isEqualTo("@Event file 'events/unknown-placeholder.json' at line 2, column 18: unknown placeholder "
                         + "${nobodyKnows}; known placeholders are [accountId, functionName, region] (add your own "
                         + "with values = \"name=value\")");
@@ -102,7 +105,10 @@ class EventFilesTests {
     @Test
     @DisplayName("@Event works without @LambdaTest, with Lambda's defaults for placeholders")
     void withoutLambdaTest() {
-        EngineTestKit.engine("junit-jupiter").selectors(selectClass(PlainTestCase.class)).execute().testEvents()
+        EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(PlainTestCase.class))
+                .execute()
+                .testEvents()
                 .assertStatistics(s -> s.started(1).succeeded(1));
     }
 
@@ -116,24 +122,28 @@ class EventFilesTests {
     @Test
     @DisplayName("AWS's samples load through @Event exactly as the runtime's serializer reads them")
     void samples() {
-        EngineTestKit.engine("junit-jupiter").selectors(selectClass(SamplesTestCase.class)).execute().testEvents()
+        EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(SamplesTestCase.class))
+                .execute()
+                .testEvents()
                 .assertStatistics(s -> s.started(1).succeeded(1));
     }
 
     static class SamplesTestCase {
         @Test
-        void load(@Event("aws-sample-events/s3_event.json") S3Event s3,
-                  @Event("aws-sample-events/dynamo_event.json") DynamodbEvent ddb,
-                  @Event("aws-sample-events/kafka_event.json") KafkaEvent kafka,
-                  @Event("aws-sample-events/apigw_http_event.json") APIGatewayV2HTTPEvent http,
-                  @Event("aws-sample-events/s3_event.json") String s3Text) {
+        void load(
+                @Event("aws-sample-events/s3_event.json") S3Event s3,
+                @Event("aws-sample-events/dynamo_event.json") DynamodbEvent ddb,
+                @Event("aws-sample-events/kafka_event.json") KafkaEvent kafka,
+                @Event("aws-sample-events/apigw_http_event.json") APIGatewayV2HTTPEvent http,
+                @Event("aws-sample-events/s3_event.json") String s3Text) {
             assertThat(EventJson.toJsonString(s3))
                     .isEqualTo(EventJson.toJsonString(EventJson.fromJson(s3Text, S3Event.class)));
             assertThat(s3.getRecords().get(0).getS3().getObject().getKey()).isEqualTo("test/key");
             assertThat(ddb.getRecords()).hasSize(3);
             assertThat(kafka.getRecords().get("mytopic-01").get(0).getOffset()).isEqualTo(15);
-            assertThat(http.getRequestContext().getAuthorizer().getJwt().getClaims()).containsEntry("claim1",
-                    "value1");
+            assertThat(http.getRequestContext().getAuthorizer().getJwt().getClaims())
+                    .containsEntry("claim1", "value1");
         }
     }
 

@@ -23,7 +23,12 @@ public class Greeter implements RequestHandler<Map<String, String>, Map<String, 
             throw new IllegalArgumentException(input.get("fail"));
         }
         String name = input.getOrDefault("name", "world");
-        return Map.of("message", greeting + ", " + name, "table", String.valueOf(System.getenv("TABLE")),
-                "region", System.getenv("AWS_REGION"));
+        return Map.of(
+                "message",
+                greeting + ", " + name,
+                "table",
+                String.valueOf(System.getenv("TABLE")),
+                "region",
+                System.getenv("AWS_REGION"));
     }
 }

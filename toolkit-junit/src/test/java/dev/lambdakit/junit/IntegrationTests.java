@@ -31,9 +31,11 @@ class IntegrationTests {
 
     static Events run(Class<?>... testCases) {
         return EngineTestKit.engine("junit-jupiter")
-                .selectors(java.util.Arrays.stream(testCases).map(c -> selectClass(c))
+                .selectors(java.util.Arrays.stream(testCases)
+                        .map(c -> selectClass(c))
                         .toArray(org.junit.platform.engine.DiscoverySelector[]::new))
-                .execute().testEvents();
+                .execute()
+                .testEvents();
     }
 
     @Test
@@ -50,18 +52,25 @@ class IntegrationTests {
     @LambdaTest(handler = "dev.lambdakit.junit.Archiver::handle", timeout = "20s")
     static class WiringTestCase {
         @Test
-        void archives(@TestBucket(env = "BUCKET") TestResources.Bucket bucket,
-                      @TestQueue(env = "QUEUE_URL") TestResources.Queue queue,
-                      LambdaFunction fn, S3Client s3, SqsClient sqs) {
+        void archives(
+                @TestBucket(env = "BUCKET") TestResources.Bucket bucket,
+                @TestQueue(env = "QUEUE_URL") TestResources.Queue queue,
+                LambdaFunction fn,
+                S3Client s3,
+                SqsClient sqs) {
             BUCKET.set(bucket.name());
             assertThat(bucket.name()).startsWith("lk-").endsWith("-bucket");
 
             assertThat(fn.invoke(Map.of("key", "k.txt", "body", "hello"))).succeeded();
 
-            assertThat(s3.getObjectAsBytes(r -> r.bucket(bucket.name()).key("k.txt")).asUtf8String())
+            assertThat(s3.getObjectAsBytes(r -> r.bucket(bucket.name()).key("k.txt"))
+                            .asUtf8String())
                     .isEqualTo("hello");
-            Message note = Await.until("the handler's note", Duration.ofSeconds(5),
-                    () -> sqs.receiveMessage(r -> r.queueUrl(queue.url())).messages().stream().findFirst());
+            Message note = Await.until(
+                    "the handler's note",
+                    Duration.ofSeconds(5),
+                    () -> sqs.receiveMessage(r -> r.queueUrl(queue.url())).messages().stream()
+                            .findFirst());
             assertThat(note.body()).isEqualTo("stored k.txt");
             assertThat(System.getenv("AWS_ENDPOINT_URL_S3")).startsWith("http://127.0.0.1:");
             // A client the test builds the production way finds the backend too.
@@ -80,15 +89,21 @@ class IntegrationTests {
     @LambdaTest(handlerClass = Greeter.class)
     static class DeadLetterTestCase {
         @Test
-        void redrive(@TestQueue(deadLetter = true, maxReceiveCount = 1, visibilityTimeout = 1) TestResources.Queue queue,
-                     SqsClient sqs) {
+        void redrive(
+                @TestQueue(deadLetter = true, maxReceiveCount = 1, visibilityTimeout = 1) TestResources.Queue queue,
+                SqsClient sqs) {
             sqs.sendMessage(r -> r.queueUrl(queue.url()).messageBody("poison"));
-            assertThat(sqs.receiveMessage(r -> r.queueUrl(queue.url())).messages()).hasSize(1);
+            assertThat(sqs.receiveMessage(r -> r.queueUrl(queue.url())).messages())
+                    .hasSize(1);
 
             Message dead = Await.until("the message in the dead-letter queue", Duration.ofSeconds(10), () -> {
                 sqs.receiveMessage(r -> r.queueUrl(queue.url()));
-                return sqs.receiveMessage(r -> r.queueUrl(queue.deadLetter().orElseThrow().url())).messages()
-                        .stream().findFirst();
+                return sqs
+                        .receiveMessage(
+                                r -> r.queueUrl(queue.deadLetter().orElseThrow().url()))
+                        .messages()
+                        .stream()
+                        .findFirst();
             });
             assertThat(dead.body()).isEqualTo("poison");
         }
@@ -99,20 +114,27 @@ class IntegrationTests {
     void unavailableServicesFail() {
         Events events = run(UnavailableTestCase.class);
         events.assertStatistics(s -> s.started(1).failed(1));
-        assertThat(failureMessages(events)).containsExactly("SNS has no embedded emulator; the localstack "
-                + "backend serves it where Docker runs (-Dlambdakit.backend=localstack)");
+        assertThat(failureMessages(events))
+                .containsExactly("SNS has no embedded emulator; the localstack "
+                        + "backend serves it where Docker runs (-Dlambdakit.backend=localstack)");
     }
 
     static List<String> failureMessages(Events events) {
         return events.failed().stream()
-                .map(e -> e.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow()
+                .map(e -> e.getPayload(TestExecutionResult.class)
+                        .orElseThrow()
+                        .getThrowable()
+                        .orElseThrow()
                         .getMessage())
                 .toList();
     }
 
     static List<String> abortMessages(Events events) {
         return events.aborted().stream()
-                .map(e -> e.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow()
+                .map(e -> e.getPayload(TestExecutionResult.class)
+                        .orElseThrow()
+                        .getThrowable()
+                        .orElseThrow()
                         .getMessage())
                 .toList();
     }
@@ -133,27 +155,36 @@ class IntegrationTests {
             events.assertStatistics(s -> s.started(2).succeeded(2));
         } else {
             events.assertStatistics(s -> s.started(2).failed(1).aborted(1));
-            assertThat(failureMessages(events)).containsExactly("@LambdaTest on " + LocalStackTestCase.class.getName()
-                    + ": the localstack backend needs a Docker engine, and none answers here. Start a Docker engine, "
-                    + "or set disabledWithoutDocker = true on the annotation to skip such tests where none runs.");
-            assertThat(abortMessages(events)).containsExactly("Skipped: the localstack backend needs a Docker engine, "
-                    + "and none answers here (disabledWithoutDocker = true on @LambdaTest on "
-                    + OptionalLocalStackTestCase.class.getName() + ")");
+            assertThat(failureMessages(events))
+                    .containsExactly(
+                            "@LambdaTest on " + LocalStackTestCase.class.getName()
+                                    + ": the localstack backend needs a Docker engine, and none answers here. Start a Docker engine, "
+                                    + "or set disabledWithoutDocker = true on the annotation to skip such tests where none runs.");
+            assertThat(abortMessages(events))
+                    .containsExactly("Skipped: the localstack backend needs a Docker engine, "
+                            + "and none answers here (disabledWithoutDocker = true on @LambdaTest on "
+                            + OptionalLocalStackTestCase.class.getName() + ")");
         }
     }
 
-    @LambdaTest(handler = "dev.lambdakit.junit.Archiver::handle", timeout = "60s", backend = BackendKind.LOCALSTACK,
+    @LambdaTest(
+            handler = "dev.lambdakit.junit.Archiver::handle",
+            timeout = "60s",
+            backend = BackendKind.LOCALSTACK,
             disabledWithoutDocker = true)
-    static class OptionalLocalStackTestCase extends LocalStackTestCase {
-    }
+    static class OptionalLocalStackTestCase extends LocalStackTestCase {}
 
     @LambdaTest(handler = "dev.lambdakit.junit.Archiver::handle", timeout = "60s", backend = BackendKind.LOCALSTACK)
     static class LocalStackTestCase {
         @Test
-        void archives(@TestBucket(env = "BUCKET") TestResources.Bucket bucket,
-                      @TestQueue(env = "QUEUE_URL") TestResources.Queue queue, LambdaFunction fn, S3Client s3) {
+        void archives(
+                @TestBucket(env = "BUCKET") TestResources.Bucket bucket,
+                @TestQueue(env = "QUEUE_URL") TestResources.Queue queue,
+                LambdaFunction fn,
+                S3Client s3) {
             assertThat(fn.invoke(Map.of("key", "k.txt", "body", "hello"))).succeeded();
-            assertThat(s3.getObjectAsBytes(r -> r.bucket(bucket.name()).key("k.txt")).asUtf8String())
+            assertThat(s3.getObjectAsBytes(r -> r.bucket(bucket.name()).key("k.txt"))
+                            .asUtf8String())
                     .isEqualTo("hello");
         }
     }
@@ -182,8 +213,11 @@ class IntegrationTests {
     @DisplayName("a fixture parameter of the wrong type is refused with the type to use")
     void wrongFixtureType() {
         Events events = run(WrongTypeTestCase.class);
-        assertThat(LambdaExtensionTests.failures(events)).singleElement().extracting(Throwable::getMessage)
-                .asString().contains("@TestBucket parameter 'name' must be of type "
+        assertThat(LambdaExtensionTests.failures(events))
+                .singleElement()
+                .extracting(Throwable::getMessage)
+                .asString()
+                .contains("@TestBucket parameter 'name' must be of type "
                         + "dev.lambdakit.cloud.TestResources.Bucket, but was java.lang.String");
     }
 
@@ -200,7 +234,9 @@ class IntegrationTests {
         run(BackendTestCase.class).assertStatistics(s -> s.started(1).succeeded(1));
     }
 
-    @LambdaTest(handlerClass = Greeter.class, services = {AwsService.S3, AwsService.SQS})
+    @LambdaTest(
+            handlerClass = Greeter.class,
+            services = {AwsService.S3, AwsService.SQS})
     static class BackendTestCase {
         @Test
         void backend(AwsBackend backend, LambdaFunction fn) {
@@ -216,9 +252,12 @@ class IntegrationTests {
         Events events = run(TableTestCase.class);
         if (dev.lambdakit.cloud.EmbeddedBackend.shared().supports(AwsService.DYNAMODB)) {
             events.assertStatistics(s -> s.started(2).succeeded(1).failed(1));
-            assertThat(failureMessages(events)).singleElement().asString().startsWith("The embedded backend "
-                    + "created table lk-").endsWith("without a stream (dynalite has no DynamoDB Streams); the "
-                    + "localstack backend supports streams");
+            assertThat(failureMessages(events))
+                    .singleElement()
+                    .asString()
+                    .startsWith("The embedded backend " + "created table lk-")
+                    .endsWith("without a stream (dynalite has no DynamoDB Streams); the "
+                            + "localstack backend supports streams");
         } else {
             events.assertStatistics(s -> s.started(2).failed(2));
         }
@@ -227,17 +266,22 @@ class IntegrationTests {
     @LambdaTest(handlerClass = Greeter.class)
     static class TableTestCase {
         @Test
-        void indexed(@TestTable(env = "TABLE", hashKey = "pk", rangeKey = "sk", indexes = "byStatus:status:pk")
-                     TestResources.Table table, software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo,
-                     LambdaFunction fn) {
-            dynamo.putItem(r -> r.tableName(table.name()).item(Map.of(
-                    "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("o-1"),
-                    "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("v1"),
-                    "status", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("NEW"))));
-            var found = dynamo.query(r -> r.tableName(table.name()).indexName("byStatus")
-                    .keyConditionExpression("#s = :s").expressionAttributeNames(Map.of("#s", "status"))
-                    .expressionAttributeValues(Map.of(":s",
-                            software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("NEW"))));
+        void indexed(
+                @TestTable(env = "TABLE", hashKey = "pk", rangeKey = "sk", indexes = "byStatus:status:pk")
+                        TestResources.Table table,
+                software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo,
+                LambdaFunction fn) {
+            dynamo.putItem(r -> r.tableName(table.name())
+                    .item(Map.of(
+                            "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("o-1"),
+                            "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("v1"),
+                            "status", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("NEW"))));
+            var found = dynamo.query(r -> r.tableName(table.name())
+                    .indexName("byStatus")
+                    .keyConditionExpression("#s = :s")
+                    .expressionAttributeNames(Map.of("#s", "status"))
+                    .expressionAttributeValues(
+                            Map.of(":s", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("NEW"))));
             assertThat(found.count()).isEqualTo(1);
             assertThat(fn.environmentVariables()).containsEntry("TABLE", table.name());
         }

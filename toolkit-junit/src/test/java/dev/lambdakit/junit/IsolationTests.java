@@ -28,14 +28,22 @@ class IsolationTests {
     /** What pool threads saw that they must never see: another test's values, or the developer's planted key. */
     static final java.util.Queue<String> POOL_LEAKS = new java.util.concurrent.ConcurrentLinkedQueue<>();
     /** A library's pool: its threads started before any test, so they inherit no test's scope. */
-    static final java.util.concurrent.ThreadPoolExecutor POOL = new java.util.concurrent.ThreadPoolExecutor(4, 4,
-            1, java.util.concurrent.TimeUnit.MINUTES, new java.util.concurrent.LinkedBlockingQueue<>());
+    static final java.util.concurrent.ThreadPoolExecutor POOL = new java.util.concurrent.ThreadPoolExecutor(
+            4, 4, 1, java.util.concurrent.TimeUnit.MINUTES, new java.util.concurrent.LinkedBlockingQueue<>());
 
     static {
         POOL.prestartAllCoreThreads();
     }
-    static final List<String> REGIONS = List.of("us-east-1", "us-west-2", "eu-west-1", "eu-central-1",
-            "ap-southeast-2", "sa-east-1", "ca-central-1", "ap-northeast-1");
+
+    static final List<String> REGIONS = List.of(
+            "us-east-1",
+            "us-west-2",
+            "eu-west-1",
+            "eu-central-1",
+            "ap-southeast-2",
+            "sa-east-1",
+            "ca-central-1",
+            "ap-northeast-1");
 
     @ParameterizedTest(name = "parallel = {0}")
     @ValueSource(booleans = {false, true})
@@ -72,20 +80,25 @@ class IsolationTests {
             Random random = new Random(info.getCurrentRepetition());
             String region = REGIONS.get(random.nextInt(REGIONS.size()));
             String table = "table-" + info.getCurrentRepetition() + "-" + random.nextInt(1000);
-            try (LambdaFunction fn = LambdaFunction.create(FunctionConfig.builder().handler(Greeter.class)
-                    .region(region).env("TABLE", table).build());
-                 var binding = fn.bindEnvironment()) {
+            try (LambdaFunction fn = LambdaFunction.create(FunctionConfig.builder()
+                            .handler(Greeter.class)
+                            .region(region)
+                            .env("TABLE", table)
+                            .build());
+                    var binding = fn.bindEnvironment()) {
                 String key = fn.credentials().accessKeyId();
                 for (int i = 0; i < 3; i++) {
-                    if (!table.equals(System.getenv("TABLE")) || !region.equals(System.getenv("AWS_REGION"))
+                    if (!table.equals(System.getenv("TABLE"))
+                            || !region.equals(System.getenv("AWS_REGION"))
                             || !key.equals(System.getenv("AWS_ACCESS_KEY_ID"))) {
                         MISMATCHES.incrementAndGet();
                     }
                     Thread.yield();
                 }
                 // A pool thread sees this test's values (while it is the only function) or none: never another's.
-                String[] seen = POOL.submit(() -> new String[] {System.getenv("TABLE"),
-                    System.getenv("AWS_ACCESS_KEY_ID")}).get();
+                String[] seen = POOL.submit(
+                                () -> new String[] {System.getenv("TABLE"), System.getenv("AWS_ACCESS_KEY_ID")})
+                        .get();
                 // Each read is this test's value or, in parallel runs, none (another test may open between reads).
                 boolean parallel = Boolean.parseBoolean(System.getProperty("lambdakit.test.parallel"));
                 boolean tableOk = table.equals(seen[0]) || (parallel && seen[0] == null);
@@ -94,8 +107,10 @@ class IsolationTests {
                     POOL_LEAKS.add(info.getCurrentRepetition() + ": " + java.util.Arrays.toString(seen));
                 }
                 var result = fn.invoke("{}");
-                assertThat(result).succeeded().hasPayload("{\"message\":\"Hello, world\",\"table\":\"" + table
-                        + "\",\"region\":\"" + region + "\"}");
+                assertThat(result)
+                        .succeeded()
+                        .hasPayload("{\"message\":\"Hello, world\",\"table\":\"" + table + "\",\"region\":\"" + region
+                                + "\"}");
             }
         }
     }

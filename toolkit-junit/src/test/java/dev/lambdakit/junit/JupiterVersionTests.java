@@ -17,15 +17,19 @@ class JupiterVersionTests {
 
     @Test
     void olderVersionsAreRefusedWithTheFix() {
-        assertThat(JupiterVersion.refusal("5.9.3")).startsWith("LambdaKit needs JUnit Jupiter 5.10 or newer (5.10 to "
-                + "6.x), but junit-jupiter-api 5.9.3 is on the test class path.").contains("junit-bom");
+        assertThat(JupiterVersion.refusal("5.9.3"))
+                .startsWith("LambdaKit needs JUnit Jupiter 5.10 or newer (5.10 to "
+                        + "6.x), but junit-jupiter-api 5.9.3 is on the test class path.")
+                .contains("junit-bom");
         assertThat(JupiterVersion.refusal("5.8.2-M1")).contains("5.8.2-M1");
     }
 
     @Test
     void thisBuildsJUnitIsSupported() {
         JupiterVersion.check();
-        assertThat(JupiterVersion.refusal(org.junit.jupiter.api.extension.ExtensionContext.class.getPackage()
-                .getImplementationVersion())).isNull();
+        assertThat(JupiterVersion.refusal(org.junit.jupiter.api.extension.ExtensionContext.class
+                        .getPackage()
+                        .getImplementationVersion()))
+                .isNull();
     }
 }

@@ -25,12 +25,18 @@ class LambdaExtensionTests {
     private static final Map<String, String> ENV_BEFORE = new HashMap<>(System.getenv());
 
     static Events run(Class<?> testCase) {
-        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testCase)).execute().testEvents();
+        return EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(testCase))
+                .execute()
+                .testEvents();
     }
 
     static List<Throwable> failures(Events events) {
         return events.failed().stream()
-                .map(e -> e.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow())
+                .map(e -> e.getPayload(TestExecutionResult.class)
+                        .orElseThrow()
+                        .getThrowable()
+                        .orElseThrow())
                 .toList();
     }
 
@@ -59,7 +65,8 @@ class LambdaExtensionTests {
         class Inner {
             @Test
             void inheritsAll(LambdaFunction fn) {
-                assertThat(fn.invoke(Map.of("name", "n"))).succeeded()
+                assertThat(fn.invoke(Map.of("name", "n")))
+                        .succeeded()
                         .hasPayload("{\"message\":\"Hi, n\",\"table\":\"outer\",\"region\":\"ap-south-1\"}");
             }
 
@@ -68,8 +75,9 @@ class LambdaExtensionTests {
             class Deeper {
                 @Test
                 void innermostEnvWins(LambdaFunction fn) {
-                    assertThat(fn.invoke(Map.of())).succeeded().hasPayload(
-                            "{\"message\":\"Hi, world\",\"table\":\"inner\",\"region\":\"ap-south-1\"}");
+                    assertThat(fn.invoke(Map.of()))
+                            .succeeded()
+                            .hasPayload("{\"message\":\"Hi, world\",\"table\":\"inner\",\"region\":\"ap-south-1\"}");
                 }
             }
         }
@@ -94,7 +102,8 @@ class LambdaExtensionTests {
     static class EnvTestCase {
         @Test
         void classValues(LambdaFunction fn) {
-            assertThat(fn.invoke("{\"name\":\"Ann\"}")).succeeded()
+            assertThat(fn.invoke("{\"name\":\"Ann\"}"))
+                    .succeeded()
                     .hasPayload("{\"message\":\"Hello, Ann\",\"table\":\"from-class\",\"region\":\"eu-west-1\"}");
             assertThat(System.getenv("TABLE")).isEqualTo("from-class");
             assertThat(System.getenv("AWS_REGION")).isEqualTo("eu-west-1");
@@ -135,22 +144,26 @@ class LambdaExtensionTests {
     @Test
     @DisplayName("misconfiguration fails the test with a message naming what is wrong and what is valid")
     void misconfiguration() {
-        assertThat(failures(run(NoHandlerTestCase.class))).singleElement().asString()
+        assertThat(failures(run(NoHandlerTestCase.class)))
+                .singleElement()
+                .asString()
                 .contains("@LambdaTest on " + NoHandlerTestCase.class.getName() + " needs exactly one handler");
-        assertThat(failures(run(BadConfigTestCase.class))).extracting(Throwable::getMessage).containsExactlyInAnyOrder(
-                "Invalid @LambdaTest configuration on " + BadConfigTestCase.class.getName()
-                        + "#memory: memory must be between 128 and 10240 MB, but was 64 MB",
-                "Invalid @LambdaTest configuration on " + BadConfigTestCase.class.getName() + "#reserved: "
-                        + "environment variable AWS_REGION is reserved by Lambda and cannot be set; reserved names "
-                        + "are [AWS_ACCESS_KEY, AWS_ACCESS_KEY_ID, AWS_DEFAULT_REGION, AWS_EXECUTION_ENV, "
-                        + "AWS_LAMBDA_FUNCTION_MEMORY_SIZE, AWS_LAMBDA_FUNCTION_NAME, AWS_LAMBDA_FUNCTION_VERSION, "
-                        + "AWS_LAMBDA_INITIALIZATION_TYPE, AWS_LAMBDA_LOG_GROUP_NAME, AWS_LAMBDA_LOG_STREAM_NAME, "
-                        + "AWS_LAMBDA_RUNTIME_API, AWS_REGION, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, "
-                        + "LAMBDA_RUNTIME_DIR, LAMBDA_TASK_ROOT, TZ, _HANDLER, _X_AMZN_TRACE_ID]",
-                "@LambdaTest timeout = \"soon\" is not a duration; write for example \"3s\", \"500ms\", \"2m\", "
-                        + "\"PT15S\" or \"10\" (seconds)",
-                "Invalid @LambdaTest configuration on " + BadConfigTestCase.class.getName()
-                        + "#fractional: timeout must be a whole number of seconds (Lambda's unit), but was PT1.5S");
+        assertThat(failures(run(BadConfigTestCase.class)))
+                .extracting(Throwable::getMessage)
+                .containsExactlyInAnyOrder(
+                        "Invalid @LambdaTest configuration on " + BadConfigTestCase.class.getName()
+                                + "#memory: memory must be between 128 and 10240 MB, but was 64 MB",
+                        "Invalid @LambdaTest configuration on " + BadConfigTestCase.class.getName() + "#reserved: "
+                                + "environment variable AWS_REGION is reserved by Lambda and cannot be set; reserved names "
+                                + "are [AWS_ACCESS_KEY, AWS_ACCESS_KEY_ID, AWS_DEFAULT_REGION, AWS_EXECUTION_ENV, "
+                                + "AWS_LAMBDA_FUNCTION_MEMORY_SIZE, AWS_LAMBDA_FUNCTION_NAME, AWS_LAMBDA_FUNCTION_VERSION, "
+                                + "AWS_LAMBDA_INITIALIZATION_TYPE, AWS_LAMBDA_LOG_GROUP_NAME, AWS_LAMBDA_LOG_STREAM_NAME, "
+                                + "AWS_LAMBDA_RUNTIME_API, AWS_REGION, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, "
+                                + "LAMBDA_RUNTIME_DIR, LAMBDA_TASK_ROOT, TZ, _HANDLER, _X_AMZN_TRACE_ID]",
+                        "@LambdaTest timeout = \"soon\" is not a duration; write for example \"3s\", \"500ms\", \"2m\", "
+                                + "\"PT15S\" or \"10\" (seconds)",
+                        "Invalid @LambdaTest configuration on " + BadConfigTestCase.class.getName()
+                                + "#fractional: timeout must be a whole number of seconds (Lambda's unit), but was PT1.5S");
     }
 
     @LambdaTest
@@ -206,7 +219,11 @@ class LambdaExtensionTests {
 
         @Test
         void usesTheFactory(LambdaFunction fn) {
-            assertThat(fn.invoke("{\"name\":\"Bo\"}")).succeeded().output().extracting("message").isEqualTo("Hi, Bo");
+            assertThat(fn.invoke("{\"name\":\"Bo\"}"))
+                    .succeeded()
+                    .output()
+                    .extracting("message")
+                    .isEqualTo("Hi, Bo");
             fn.forceColdStart();
             fn.invoke("{}");
             assertThat(built).isEqualTo(2);
@@ -218,24 +235,30 @@ class LambdaExtensionTests {
     void eventFiles() {
         Events events = run(EventTestCase.class);
         events.assertStatistics(s -> s.started(3).succeeded(1).failed(2));
-        assertThat(failures(events)).extracting(Throwable::getMessage).containsExactlyInAnyOrder(
-                "@Event file 'events/missing.json' was found neither on the test class path (as resource "
-                        + "'events/missing.json') nor as a file relative to " + java.nio.file.Path.of("")
-                        .toAbsolutePath() + "; put it under src/test/resources/events/missing.json, or give its path "
-                        + "from the project folder",
-                "@Event file 'events/broken.json' does not parse as "
-                        + "com.amazonaws.services.lambda.runtime.events.SQSEvent at line 4, column 19: "
-                        + "Unrecognized token 'oops': was expecting (JSON String, Number (or 'NaN'/'+INF'/'-INF'), "
-                        + "Array, Object or token 'null', 'true' or 'false')");
+        assertThat(failures(events))
+                .extracting(Throwable::getMessage)
+                .containsExactlyInAnyOrder(
+                        "@Event file 'events/missing.json' was found neither on the test class path (as resource "
+                                + "'events/missing.json') nor as a file relative to "
+                                + java.nio.file.Path.of("").toAbsolutePath()
+                                + "; put it under src/test/resources/events/missing.json, or give its path "
+                                + "from the project folder",
+                        "@Event file 'events/broken.json' does not parse as "
+                                + "com.amazonaws.services.lambda.runtime.events.SQSEvent at line 4, column 19: "
+                                + "Unrecognized token 'oops': was expecting (JSON String, Number (or 'NaN'/'+INF'/'-INF'), "
+                                + "Array, Object or token 'null', 'true' or 'false')");
     }
 
     static class EventTestCase {
         @Test
         @LambdaTest(handlerClass = Greeter.class)
-        void loads(@Event("/events/sqs.json") SQSEvent event, @Event("events/sqs.json") String raw,
-                   @Event("src/test/resources/events/sqs.json") SQSEvent fromProjectFolder) {
+        void loads(
+                @Event("/events/sqs.json") SQSEvent event,
+                @Event("events/sqs.json") String raw,
+                @Event("src/test/resources/events/sqs.json") SQSEvent fromProjectFolder) {
             assertThat(event.getRecords()).hasSize(1);
-            assertThat(fromProjectFolder.getRecords().get(0).getBody()).isEqualTo(event.getRecords().get(0).getBody());
+            assertThat(fromProjectFolder.getRecords().get(0).getBody())
+                    .isEqualTo(event.getRecords().get(0).getBody());
             assertThat(event.getRecords().get(0).getEventSourceArn())
                     .isEqualTo("arn:aws:sqs:eu-central-1:123456789012:TestLambda");
             assertThat(raw).contains("\"eventSourceARN\"");
@@ -259,7 +282,9 @@ class LambdaExtensionTests {
     void assertionMessages() {
         Throwable failure = failures(run(FailingAssertionTestCase.class)).get(0);
 
-        assertThat(failure).isInstanceOf(AssertionError.class).message()
+        assertThat(failure)
+                .isInstanceOf(AssertionError.class)
+                .message()
                 .contains("to succeed, but it failed with:")
                 .contains("java.lang.IllegalArgumentException: no luck")
                 .contains("(invoke error, Runtime.UserException)")
@@ -285,8 +310,7 @@ class LambdaExtensionTests {
     @Retention(RetentionPolicy.RUNTIME)
     @LambdaTest(handlerClass = Greeter.class, memory = 2048)
     @Env(name = "TABLE", value = "composed")
-    @interface GreeterFunction {
-    }
+    @interface GreeterFunction {}
 
     @GreeterFunction
     static class ComposedTestCase {
@@ -305,15 +329,17 @@ class LambdaExtensionTests {
                 .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
                 .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
                 .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "4")
-                .selectors(selectClass(ParallelTestCase.class)).execute().testEvents()
+                .selectors(selectClass(ParallelTestCase.class))
+                .execute()
+                .testEvents()
                 .assertStatistics(s -> s.started(40).succeeded(40));
     }
 
     @LambdaTest(handlerClass = Greeter.class)
     static class ParallelTestCase {
         @org.junit.jupiter.params.ParameterizedTest
-        @org.junit.jupiter.params.provider.ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
-            16, 17, 18, 19})
+        @org.junit.jupiter.params.provider.ValueSource(
+                ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19})
         @Env(name = "TABLE", value = "shared-name")
         void ownCredentials(int n, LambdaFunction fn) throws InterruptedException {
             String key = fn.credentials().accessKeyId();
@@ -325,10 +351,29 @@ class LambdaExtensionTests {
         }
 
         @org.junit.jupiter.params.ParameterizedTest
-        @org.junit.jupiter.params.provider.ValueSource(strings = {"us-east-1", "us-east-2", "us-west-1", "us-west-2",
-            "eu-west-1", "eu-west-2", "eu-west-3", "eu-central-1", "eu-north-1", "ap-south-1", "ap-northeast-1",
-            "ap-northeast-2", "ap-southeast-1", "ap-southeast-2", "ca-central-1", "sa-east-1", "me-south-1",
-            "af-south-1", "eu-south-1", "ap-east-1"})
+        @org.junit.jupiter.params.provider.ValueSource(
+                strings = {
+                    "us-east-1",
+                    "us-east-2",
+                    "us-west-1",
+                    "us-west-2",
+                    "eu-west-1",
+                    "eu-west-2",
+                    "eu-west-3",
+                    "eu-central-1",
+                    "eu-north-1",
+                    "ap-south-1",
+                    "ap-northeast-1",
+                    "ap-northeast-2",
+                    "ap-southeast-1",
+                    "ap-southeast-2",
+                    "ca-central-1",
+                    "sa-east-1",
+                    "me-south-1",
+                    "af-south-1",
+                    "eu-south-1",
+                    "ap-east-1"
+                })
         void ownRegion(String region) {
             FunctionHolder.run(region);
         }
@@ -338,12 +383,16 @@ class LambdaExtensionTests {
     static final class FunctionHolder {
         static void run(String region) {
             try (LambdaFunction fn = LambdaFunction.create(dev.lambdakit.function.FunctionConfig.builder()
-                    .handler(Greeter.class).region(region).env("TABLE", "t-" + region).build());
-                 var binding = fn.bindEnvironment()) {
+                            .handler(Greeter.class)
+                            .region(region)
+                            .env("TABLE", "t-" + region)
+                            .build());
+                    var binding = fn.bindEnvironment()) {
                 for (int i = 0; i < 10; i++) {
-                    assertThat(fn.invoke("{}")).succeeded()
-                            .hasPayload("{\"message\":\"Hello, world\",\"table\":\"t-" + region
-                                    + "\",\"region\":\"" + region + "\"}");
+                    assertThat(fn.invoke("{}"))
+                            .succeeded()
+                            .hasPayload("{\"message\":\"Hello, world\",\"table\":\"t-" + region + "\",\"region\":\""
+                                    + region + "\"}");
                     assertThat(System.getenv("AWS_REGION")).isEqualTo(region);
                 }
             }

@@ -59,11 +59,15 @@ public class OrderQueueConsumer implements RequestHandler<SQSEvent, SQSBatchResp
         if (orderId.isEmpty()) {
             throw new InvalidOrderException("orderId is missing");
         }
-        dynamo.putItem(PutItemRequest.builder().tableName(table).item(Map.of(
-                "orderId", AttributeValue.fromS(orderId),
-                "status", AttributeValue.fromS("RECEIVED"),
-                "receiveCount", AttributeValue.fromN(message.getAttributes().getOrDefault(
-                        "ApproximateReceiveCount", "1")))).build());
+        dynamo.putItem(PutItemRequest.builder()
+                .tableName(table)
+                .item(Map.of(
+                        "orderId", AttributeValue.fromS(orderId),
+                        "status", AttributeValue.fromS("RECEIVED"),
+                        "receiveCount",
+                                AttributeValue.fromN(
+                                        message.getAttributes().getOrDefault("ApproximateReceiveCount", "1"))))
+                .build());
     }
 
     /** A message that can never succeed; reported failed so it reaches the dead-letter queue. */

@@ -38,15 +38,20 @@ public class ShippedOrderHandler implements RequestHandler<DynamodbEvent, Stream
             }
             String orderId = record.getDynamodb().getKeys().get("orderId").getS();
             try {
-                dynamo.putItem(PutItemRequest.builder().tableName(auditTable).item(Map.of(
-                        "orderId", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(orderId),
-                        "event", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("SHIPPED")))
+                dynamo.putItem(PutItemRequest.builder()
+                        .tableName(auditTable)
+                        .item(Map.of(
+                                "orderId", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(orderId),
+                                "event",
+                                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("SHIPPED")))
                         .build());
             } catch (SdkException e) {
                 context.getLogger().log("audit of " + orderId + " failed: " + e.getMessage());
-                return StreamsEventResponse.builder().withBatchItemFailures(List.of(
-                        StreamsEventResponse.BatchItemFailure.builder()
-                                .withItemIdentifier(record.getDynamodb().getSequenceNumber()).build())).build();
+                return StreamsEventResponse.builder()
+                        .withBatchItemFailures(List.of(StreamsEventResponse.BatchItemFailure.builder()
+                                .withItemIdentifier(record.getDynamodb().getSequenceNumber())
+                                .build()))
+                        .build();
             }
         }
         return StreamsEventResponse.builder().withBatchItemFailures(List.of()).build();

@@ -44,8 +44,11 @@ public class UploadHandler implements RequestHandler<S3Event, List<String>> {
                 continue;
             }
             s3.copyObject(CopyObjectRequest.builder()
-                    .sourceBucket(record.getS3().getBucket().getName()).sourceKey(key)
-                    .destinationBucket(archiveBucket).destinationKey(key).build());
+                    .sourceBucket(record.getS3().getBucket().getName())
+                    .sourceKey(key)
+                    .destinationBucket(archiveBucket)
+                    .destinationKey(key)
+                    .build());
             archived.add(key);
         }
         return archived;

@@ -51,13 +51,19 @@ class CreateOrderHandlerTest {
 
     @Test
     void storesAValidOrder(LambdaFunction fn) {
-        when(dynamo.putItem(any(PutItemRequest.class))).thenReturn(PutItemResponse.builder().build());
+        when(dynamo.putItem(any(PutItemRequest.class)))
+                .thenReturn(PutItemResponse.builder().build());
 
-        InvocationResult<APIGatewayV2HTTPResponse> result = fn.invoke(ApiGatewayEvents.httpApi().post("/orders")
-                .jsonBody(Map.of("sku", "ABC-12", "quantity", 2)).build(), APIGatewayV2HTTPResponse.class);
+        InvocationResult<APIGatewayV2HTTPResponse> result = fn.invoke(
+                ApiGatewayEvents.httpApi()
+                        .post("/orders")
+                        .jsonBody(Map.of("sku", "ABC-12", "quantity", 2))
+                        .build(),
+                APIGatewayV2HTTPResponse.class);
 
         assertThat(result).succeeded().hasStatusCode(201).logContains("stored order " + result.requestId());
-        assertThat(result.output()).hasHeader("content-type", "application/json")
+        assertThat(result.output())
+                .hasHeader("content-type", "application/json")
                 .hasJsonBody("{\"orderId\":\"" + result.requestId() + "\"}");
         ArgumentCaptor<PutItemRequest> put = ArgumentCaptor.forClass(PutItemRequest.class);
         verify(dynamo).putItem(put.capture());
@@ -66,11 +72,14 @@ class CreateOrderHandlerTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "''                         | a JSON body is required",
-        "not json                   | the body is not JSON",
-        "{\"sku\":\"abc\"}          | sku must look like ABC-123",
-        "{\"sku\":\"AB-1\",\"quantity\":0} | quantity must be between 1 and 100"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "''                         | a JSON body is required",
+                "not json                   | the body is not JSON",
+                "{\"sku\":\"abc\"}          | sku must look like ABC-123",
+                "{\"sku\":\"AB-1\",\"quantity\":0} | quantity must be between 1 and 100"
+            })
     void rejectsInvalidOrders(String body, String message, LambdaFunction fn) {
         InvocationResult<APIGatewayV2HTTPResponse> result = fn.invoke(post(body), APIGatewayV2HTTPResponse.class);
 

@@ -17,7 +17,8 @@ class CreateOrderInitTest {
         InvocationResult<Object> first = fn.invoke(CreateOrderHandlerTest.post(""));
         InvocationResult<Object> second = fn.invoke(CreateOrderHandlerTest.post(""));
 
-        assertThat(first).failedDuringInit()
+        assertThat(first)
+                .failedDuringInit()
                 .hasErrorType(IllegalStateException.class)
                 .hasErrorMessage("Environment variable TABLE_NAME is not set")
                 .hasFunctionErrorType("Runtime.BadFunctionCode");

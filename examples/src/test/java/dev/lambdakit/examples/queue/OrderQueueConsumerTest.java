@@ -38,10 +38,14 @@ class OrderQueueConsumerTest {
 
     @Test
     void reportsNothingWhenEveryMessageIsStored(LambdaFunction fn) {
-        when(dynamo.putItem(any(PutItemRequest.class))).thenReturn(PutItemResponse.builder().build());
+        when(dynamo.putItem(any(PutItemRequest.class)))
+                .thenReturn(PutItemResponse.builder().build());
 
-        InvocationResult<SQSBatchResponse> result = fn.invoke(SqsEvents.queue("orders")
-                .messages(10, i -> "{\"orderId\":\"o-" + i + "\"}").build(), SQSBatchResponse.class);
+        InvocationResult<SQSBatchResponse> result = fn.invoke(
+                SqsEvents.queue("orders")
+                        .messages(10, i -> "{\"orderId\":\"o-" + i + "\"}")
+                        .build(),
+                SQSBatchResponse.class);
 
         assertThat(result).succeeded().batchResponse().reportsNoFailures();
         verify(dynamo, times(10)).putItem(any(PutItemRequest.class));
@@ -49,16 +53,21 @@ class OrderQueueConsumerTest {
 
     @Test
     void reportsOnlyTheMessagesThatFailed(LambdaFunction fn) {
-        when(dynamo.putItem(any(PutItemRequest.class))).thenReturn(PutItemResponse.builder().build());
-        when(dynamo.putItem(argThat((PutItemRequest r) -> r != null && r.item().get("orderId").s().equals("o-3"))))
+        when(dynamo.putItem(any(PutItemRequest.class)))
+                .thenReturn(PutItemResponse.builder().build());
+        when(dynamo.putItem(argThat((PutItemRequest r) ->
+                        r != null && r.item().get("orderId").s().equals("o-3"))))
                 .thenThrow(DynamoDbException.builder().message("throttled").build());
 
-        InvocationResult<SQSBatchResponse> result = fn.invoke(SqsEvents.queue("orders")
-                .message(m -> m.messageId("m-1").body("{\"orderId\":\"o-1\"}"))
-                .message(m -> m.messageId("m-2").body("not json"))
-                .message(m -> m.messageId("m-3").body("{\"orderId\":\"o-3\"}").receiveCount(2))
-                .message(m -> m.messageId("m-4").body("{}"))
-                .build(), SQSBatchResponse.class);
+        InvocationResult<SQSBatchResponse> result = fn.invoke(
+                SqsEvents.queue("orders")
+                        .message(m -> m.messageId("m-1").body("{\"orderId\":\"o-1\"}"))
+                        .message(m -> m.messageId("m-2").body("not json"))
+                        .message(m ->
+                                m.messageId("m-3").body("{\"orderId\":\"o-3\"}").receiveCount(2))
+                        .message(m -> m.messageId("m-4").body("{}"))
+                        .build(),
+                SQSBatchResponse.class);
 
         assertThat(result).succeeded().logContains("message m-3 failed: throttled");
         assertThat(result.output()).reportsFailed("m-2", "m-3", "m-4");
@@ -66,13 +75,20 @@ class OrderQueueConsumerTest {
 
     @Test
     void fifoMessagesCarryTheirGroup(LambdaFunction fn) {
-        when(dynamo.putItem(any(PutItemRequest.class))).thenReturn(PutItemResponse.builder().build());
+        when(dynamo.putItem(any(PutItemRequest.class)))
+                .thenReturn(PutItemResponse.builder().build());
 
-        InvocationResult<SQSBatchResponse> result = fn.invoke(SqsEvents.queue("orders.fifo")
-                .message(m -> m.body("{\"orderId\":\"o-9\"}").groupId("customer-1").receiveCount(3)).build(),
+        InvocationResult<SQSBatchResponse> result = fn.invoke(
+                SqsEvents.queue("orders.fifo")
+                        .message(m -> m.body("{\"orderId\":\"o-9\"}")
+                                .groupId("customer-1")
+                                .receiveCount(3))
+                        .build(),
                 SQSBatchResponse.class);
 
         assertThat(result).batchResponse().reportsNoFailures();
-        verify(dynamo).putItem(argThat((PutItemRequest r) -> r.item().get("receiveCount").n().equals("3")));
+        verify(dynamo)
+                .putItem(argThat(
+                        (PutItemRequest r) -> r.item().get("receiveCount").n().equals("3")));
     }
 }

@@ -28,25 +28,35 @@ class OrderQueueIT {
     void storesGoodOrdersAndDeadLettersBadOnes(
             @TestQueue(deadLetter = true, maxReceiveCount = 2, visibilityTimeout = 2) TestResources.Queue queue,
             @TestTable(env = "TABLE_NAME", hashKey = "orderId") TestResources.Table orders,
-            LambdaFunction fn, SqsClient sqs, DynamoDbClient dynamo) {
+            LambdaFunction fn,
+            SqsClient sqs,
+            DynamoDbClient dynamo) {
         for (String body : List.of("{\"orderId\":\"o-1\"}", "not json", "{\"orderId\":\"o-2\"}")) {
             sqs.sendMessage(r -> r.queueUrl(queue.url()).messageBody(body));
         }
-        SqsEventSource source = SqsEventSource.builder(fn, sqs, queue.url()).batchSize(10)
-                .reportBatchItemFailures(true).build();
+        SqsEventSource source = SqsEventSource.builder(fn, sqs, queue.url())
+                .batchSize(10)
+                .reportBatchItemFailures(true)
+                .build();
 
         SqsEventSource.Batch first = source.poll();
         assertThat(first.deleted()).hasSize(2);
         assertThat(first.retried()).hasSize(1);
         assertThat(first.invocation()).succeeded().logContains("failed: body is not JSON");
         for (String id : List.of("o-1", "o-2")) {
-            assertThat(dynamo.getItem(r -> r.tableName(orders.name())
-                    .key(Map.of("orderId", AttributeValue.fromS(id)))).item()).containsKey("status");
+            assertThat(dynamo.getItem(r -> r.tableName(orders.name()).key(Map.of("orderId", AttributeValue.fromS(id))))
+                            .item())
+                    .containsKey("status");
         }
         String dead = Await.until("the bad order in the dead-letter queue", Duration.ofSeconds(15), () -> {
             source.poll();
-            return sqs.receiveMessage(r -> r.queueUrl(queue.deadLetter().orElseThrow().url())).messages().stream()
-                    .findFirst().map(m -> m.body());
+            return sqs
+                    .receiveMessage(
+                            r -> r.queueUrl(queue.deadLetter().orElseThrow().url()))
+                    .messages()
+                    .stream()
+                    .findFirst()
+                    .map(m -> m.body());
         });
         assertThat(dead).isEqualTo("not json");
     }

@@ -51,8 +51,9 @@ class ReadmeSnippetsTest {
         Matcher block = XML_BLOCK.matcher(Files.readString(readme()));
         int found = 0;
         while (block.find()) {
-            assertThat(consumerPom).as("consumer-tests/src/it/junit-6/pom.xml holds the README snippet%n%s",
-                    block.group(1)).contains(normalized(block.group(1)));
+            assertThat(consumerPom)
+                    .as("consumer-tests/src/it/junit-6/pom.xml holds the README snippet%n%s", block.group(1))
+                    .contains(normalized(block.group(1)));
             found++;
         }
         assertThat(found).as("XML snippets in README.md").isGreaterThanOrEqualTo(3);
@@ -80,26 +81,33 @@ class ReadmeSnippetsTest {
         assertThat(classes).as("Java snippets in README.md").hasSizeGreaterThanOrEqualTo(2);
 
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        List<String> args = new ArrayList<>(List.of("-d", dir.toString(), "-classpath",
-                System.getProperty("java.class.path"), "-proc:none"));
+        List<String> args = new ArrayList<>(
+                List.of("-d", dir.toString(), "-classpath", System.getProperty("java.class.path"), "-proc:none"));
         args.addAll(files);
         StringWriter errors = new StringWriter();
-        int status = javac.run(null, null, new java.io.PrintStream(new java.io.OutputStream() {
-            @Override
-            public void write(int b) {
-                errors.write(b);
-            }
-        }), args.toArray(String[]::new));
+        int status = javac.run(
+                null,
+                null,
+                new java.io.PrintStream(new java.io.OutputStream() {
+                    @Override
+                    public void write(int b) {
+                        errors.write(b);
+                    }
+                }),
+                args.toArray(String[]::new));
         assertThat(status).as("javac output:%n%s", errors).isZero();
 
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()},
-                getClass().getClassLoader())) {
+        try (URLClassLoader loader =
+                new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
             for (String cls : classes) {
                 Class<?> snippet = loader.loadClass(cls);
-                EngineTestKit.engine("junit-jupiter").selectors(selectClass(snippet)).execute().testEvents()
+                EngineTestKit.engine("junit-jupiter")
+                        .selectors(selectClass(snippet))
+                        .execute()
+                        .testEvents()
                         .assertStatistics(s -> s.failed(0).aborted(0))
-                        .assertThatEvents().haveAtLeastOne(org.junit.platform.testkit.engine.EventConditions
-                                .finishedSuccessfully());
+                        .assertThatEvents()
+                        .haveAtLeastOne(org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully());
             }
         }
     }

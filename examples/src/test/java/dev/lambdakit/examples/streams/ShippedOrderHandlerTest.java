@@ -42,37 +42,53 @@ class ShippedOrderHandlerTest {
 
     @Test
     void auditsOrdersThatBecameShipped(LambdaFunction fn) {
-        when(dynamo.putItem(any(PutItemRequest.class))).thenReturn(PutItemResponse.builder().build());
+        when(dynamo.putItem(any(PutItemRequest.class)))
+                .thenReturn(PutItemResponse.builder().build());
 
-        InvocationResult<StreamsEventResponse> result = fn.invoke(orders()
-                .insert(Map.of("orderId", "o-1", "status", "NEW"))
-                .modify(Map.of("orderId", "o-1", "status", "NEW"), Map.of("orderId", "o-1", "status", "SHIPPED"))
-                .modify(Map.of("orderId", "o-2", "status", "SHIPPED"), Map.of("orderId", "o-2", "status", "SHIPPED"))
-                .remove(Map.of("orderId", "o-3", "status", "SHIPPED"))
-                .build(), StreamsEventResponse.class);
+        InvocationResult<StreamsEventResponse> result = fn.invoke(
+                orders().insert(Map.of("orderId", "o-1", "status", "NEW"))
+                        .modify(
+                                Map.of("orderId", "o-1", "status", "NEW"),
+                                Map.of("orderId", "o-1", "status", "SHIPPED"))
+                        .modify(
+                                Map.of("orderId", "o-2", "status", "SHIPPED"),
+                                Map.of("orderId", "o-2", "status", "SHIPPED"))
+                        .remove(Map.of("orderId", "o-3", "status", "SHIPPED"))
+                        .build(),
+                StreamsEventResponse.class);
 
         assertThat(result).batchResponse().reportsNoFailures();
-        verify(dynamo).putItem(PutItemRequest.builder().tableName("audit").item(Map.of(
-                "orderId", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("o-1"),
-                "event", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("SHIPPED"))).build());
+        verify(dynamo)
+                .putItem(PutItemRequest.builder()
+                        .tableName("audit")
+                        .item(Map.of(
+                                "orderId", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("o-1"),
+                                "event",
+                                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("SHIPPED")))
+                        .build());
     }
 
     @Test
     void reportsTheSequenceNumberWhereItStopped(LambdaFunction fn) {
-        when(dynamo.putItem(any(PutItemRequest.class))).thenThrow(DynamoDbException.builder().message("down").build());
-        DynamodbEvent event = orders()
-                .modify(Map.of("orderId", "o-7", "status", "PACKED"), Map.of("orderId", "o-7", "status", "SHIPPED"))
+        when(dynamo.putItem(any(PutItemRequest.class)))
+                .thenThrow(DynamoDbException.builder().message("down").build());
+        DynamodbEvent event = orders().modify(
+                        Map.of("orderId", "o-7", "status", "PACKED"), Map.of("orderId", "o-7", "status", "SHIPPED"))
                 .build();
 
         InvocationResult<StreamsEventResponse> result = fn.invoke(event, StreamsEventResponse.class);
 
-        assertThat(result).batchResponse().reportsFailed(event.getRecords().get(0).getDynamodb().getSequenceNumber());
+        assertThat(result)
+                .batchResponse()
+                .reportsFailed(event.getRecords().get(0).getDynamodb().getSequenceNumber());
     }
 
     @Test
     void ignoresInsertsAndRemovals(LambdaFunction fn) {
-        InvocationResult<StreamsEventResponse> result = fn.invoke(orders()
-                .insert(Map.of("orderId", "o-1", "status", "SHIPPED")).expire(Map.of("orderId", "o-1")).build(),
+        InvocationResult<StreamsEventResponse> result = fn.invoke(
+                orders().insert(Map.of("orderId", "o-1", "status", "SHIPPED"))
+                        .expire(Map.of("orderId", "o-1"))
+                        .build(),
                 StreamsEventResponse.class);
 
         assertThat(result).batchResponse().reportsNoFailures();

@@ -21,37 +21,50 @@ import software.amazon.awssdk.services.s3.S3Client;
 @LambdaTest(handler = "dev.lambdakit.examples.uploads.UploadHandler::handleRequest", timeout = "20s")
 class UploadHandlerIT {
 
-    static void archivesAnUpload(TestResources.Bucket uploads, TestResources.Bucket archive, S3Client s3,
-                                 LambdaFunction fn) {
+    static void archivesAnUpload(
+            TestResources.Bucket uploads, TestResources.Bucket archive, S3Client s3, LambdaFunction fn) {
         s3.putObject(r -> r.bucket(uploads.name()).key("photos/summer 2026.jpg"), RequestBody.fromString("jpeg"));
 
-        assertThat(fn.invoke(S3Events.bucket(uploads.name()).put("photos/summer 2026.jpg", 4).build())).succeeded();
+        assertThat(fn.invoke(S3Events.bucket(uploads.name())
+                        .put("photos/summer 2026.jpg", 4)
+                        .build()))
+                .succeeded();
 
-        assertThat(s3.getObjectAsBytes(r -> r.bucket(archive.name()).key("photos/summer 2026.jpg")).asUtf8String())
+        assertThat(s3.getObjectAsBytes(r -> r.bucket(archive.name()).key("photos/summer 2026.jpg"))
+                        .asUtf8String())
                 .isEqualTo("jpeg");
     }
 
     @Test
-    void archivesAgainstTheEmbeddedBackend(@TestBucket TestResources.Bucket uploads,
-                                           @TestBucket(env = "ARCHIVE_BUCKET") TestResources.Bucket archive,
-                                           S3Client s3, LambdaFunction fn) {
+    void archivesAgainstTheEmbeddedBackend(
+            @TestBucket TestResources.Bucket uploads,
+            @TestBucket(env = "ARCHIVE_BUCKET") TestResources.Bucket archive,
+            S3Client s3,
+            LambdaFunction fn) {
         archivesAnUpload(uploads, archive, s3, fn);
     }
 
     @Test
-    @LambdaTest(handler = "dev.lambdakit.examples.uploads.UploadHandler::handleRequest", timeout = "60s",
-            backend = BackendKind.LOCALSTACK, disabledWithoutDocker = true)
-    void archivesAgainstLocalStack(@TestBucket TestResources.Bucket uploads,
-                                   @TestBucket(env = "ARCHIVE_BUCKET") TestResources.Bucket archive,
-                                   S3Client s3, LambdaFunction fn) {
+    @LambdaTest(
+            handler = "dev.lambdakit.examples.uploads.UploadHandler::handleRequest",
+            timeout = "60s",
+            backend = BackendKind.LOCALSTACK,
+            disabledWithoutDocker = true)
+    void archivesAgainstLocalStack(
+            @TestBucket TestResources.Bucket uploads,
+            @TestBucket(env = "ARCHIVE_BUCKET") TestResources.Bucket archive,
+            S3Client s3,
+            LambdaFunction fn) {
         archivesAnUpload(uploads, archive, s3, fn);
     }
 
     @Test
     @Replay
-    void archivesFromARecording(@TestBucket TestResources.Bucket uploads,
-                                @TestBucket(env = "ARCHIVE_BUCKET") TestResources.Bucket archive,
-                                S3Client s3, LambdaFunction fn) {
+    void archivesFromARecording(
+            @TestBucket TestResources.Bucket uploads,
+            @TestBucket(env = "ARCHIVE_BUCKET") TestResources.Bucket archive,
+            S3Client s3,
+            LambdaFunction fn) {
         archivesAnUpload(uploads, archive, s3, fn);
     }
 }

@@ -36,14 +36,17 @@ class UploadHandlerTest {
 
     @Test
     void archivesNewImagesWithTheirDecodedKeys(LambdaFunction fn) {
-        InvocationResult<?> result = fn.invoke(S3Events.bucket("uploads")
-                .put("photos/summer 2026.JPG", 52_000)
-                .put("notes/todo.txt", 10)
-                .delete("photos/old.png")
-                .build(), List.class);
+        InvocationResult<?> result = fn.invoke(
+                S3Events.bucket("uploads")
+                        .put("photos/summer 2026.JPG", 52_000)
+                        .put("notes/todo.txt", 10)
+                        .delete("photos/old.png")
+                        .build(),
+                List.class);
 
         assertThat(result).succeeded();
-        assertThat(result.output()).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+        assertThat(result.output())
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
                 .containsExactly("photos/summer 2026.JPG");
         ArgumentCaptor<CopyObjectRequest> copy = ArgumentCaptor.forClass(CopyObjectRequest.class);
         verify(s3, times(1)).copyObject(copy.capture());
@@ -55,12 +58,15 @@ class UploadHandlerTest {
     @Test
     void anS3FailureFailsTheInvocation(LambdaFunction fn) {
         org.mockito.Mockito.when(s3.copyObject(any(CopyObjectRequest.class)))
-                .thenThrow(software.amazon.awssdk.services.s3.model.S3Exception.builder().message("Access Denied")
+                .thenThrow(software.amazon.awssdk.services.s3.model.S3Exception.builder()
+                        .message("Access Denied")
                         .build());
 
-        InvocationResult<Object> result = fn.invoke(S3Events.bucket("uploads").put("a.png", 1).build());
+        InvocationResult<Object> result =
+                fn.invoke(S3Events.bucket("uploads").put("a.png", 1).build());
 
-        assertThat(result).failedDuringInvoke()
+        assertThat(result)
+                .failedDuringInvoke()
                 .hasErrorType("software.amazon.awssdk.services.s3.model.S3Exception")
                 .hasErrorMessageContaining("Access Denied");
     }
