@@ -4,50 +4,19 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.List;
 import org.apiguardian.api.API;
-import org.assertj.core.api.AbstractAssert;
 
 /**
- * Assertions on a partial batch response ({@code SQSBatchResponse}, {@code StreamsEventResponse}): which item
- * identifiers the function reported as failed.
+ * Assertions on the item ids a partial batch response reports failed; all of them are in
+ * {@link AbstractBatchResponseAssert}, which a project extends to add its own.
  *
  * <pre>{@code
  * assertThat(result).batchResponse().reportsFailed("m-2", "m-5");
  * }</pre>
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public class BatchResponseAssert extends AbstractAssert<BatchResponseAssert, List<String>> {
+public final class BatchResponseAssert extends AbstractBatchResponseAssert<BatchResponseAssert> {
 
     public BatchResponseAssert(List<String> failedItemIds) {
         super(failedItemIds, BatchResponseAssert.class);
-    }
-
-    /** Exactly these items, in any order, each as often as given, were reported failed. */
-    public BatchResponseAssert reportsFailed(String... itemIds) {
-        isNotNull();
-        List<String> expected = List.of(itemIds);
-        if (!counts(actual).equals(counts(expected))) {
-            throw failureWithActualExpected(
-                    actual,
-                    expected,
-                    "%nExpecting the batch response to report exactly these failures:%n  %s%nbut it reported:%n  %s",
-                    expected,
-                    actual);
-        }
-        return this;
-    }
-
-    private static java.util.Map<String, Long> counts(List<String> ids) {
-        return ids.stream()
-                .collect(java.util.stream.Collectors.groupingBy(
-                        id -> String.valueOf(id), java.util.stream.Collectors.counting()));
-    }
-
-    /** Nothing was reported failed: the whole batch succeeded. */
-    public BatchResponseAssert reportsNoFailures() {
-        isNotNull();
-        if (!actual.isEmpty()) {
-            throw failure("%nExpecting no reported failures, but the batch response reported:%n  %s", actual);
-        }
-        return this;
     }
 }
