@@ -24,6 +24,7 @@ import java.util.List;
  * native code is Linux-only): the same Runtime API loop in pure Java, with LambdaKit's implementation of the Java
  * runtime's handler rules and error payloads. Started as {@code java ... dev.lambdakit.process.Bootstrap <handler>}.
  */
+@org.apiguardian.api.API(status = org.apiguardian.api.API.Status.INTERNAL, since = "0.1")
 public final class Bootstrap {
 
     private Bootstrap() {}

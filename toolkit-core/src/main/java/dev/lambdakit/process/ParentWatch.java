@@ -4,6 +4,7 @@ package dev.lambdakit.process;
  * A Java agent for forked runtimes: it reads the child's standard input, which the parent holds open, and halts the
  * child when it ends. So a child never outlives its test JVM, even when that JVM is killed outright.
  */
+@org.apiguardian.api.API(status = org.apiguardian.api.API.Status.INTERNAL, since = "0.1")
 public final class ParentWatch {
 
     private ParentWatch() {}

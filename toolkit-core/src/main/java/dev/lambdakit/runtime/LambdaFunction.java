@@ -148,8 +148,24 @@ public final class LambdaFunction implements AutoCloseable {
      * Makes {@code System.getenv} on the calling thread (and threads it starts) show this function's environment,
      * as a handler sees it, until the binding is closed: for calling a handler directly from a test.
      */
-    public EnvScope.Binding bindEnvironment() {
-        return view.bind();
+    public EnvironmentBinding bindEnvironment() {
+        return view.bind()::close;
+    }
+
+    /**
+     * The calling thread's view of a function's environment, undone by {@link #close()} on that thread.
+     *
+     * <pre>{@code
+     * try (LambdaFunction.EnvironmentBinding bound = fn.bindEnvironment()) {
+     *     new OrderHandler().handleRequest(event, fn.newContext());
+     * }
+     * }</pre>
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    @FunctionalInterface
+    public interface EnvironmentBinding extends AutoCloseable {
+        @Override
+        void close();
     }
 
     /** Shuts the environment down and restores the real environment for every thread. Idempotent. */

@@ -153,7 +153,7 @@ class SimulatedEnvironmentTest {
         Map<String, String> before = new HashMap<>(System.getenv());
         try (LambdaFunction fn = function("eu-west-1", "bound");
                 LambdaFunction other = function("eu-west-2", "b")) {
-            try (EnvScope.Binding ignored = fn.bindEnvironment()) {
+            try (LambdaFunction.EnvironmentBinding ignored = fn.bindEnvironment()) {
                 assertThat(System.getenv("ORDERS_TABLE")).isEqualTo("bound");
                 assertThat(System.getenv("AWS_REGION")).isEqualTo("eu-west-1");
             }
@@ -179,7 +179,7 @@ class SimulatedEnvironmentTest {
                     List<String> mismatches = new ArrayList<>();
                     String region = regions[id % regions.length];
                     try (LambdaFunction fn = function(region, "table-" + id);
-                            EnvScope.Binding ignored = fn.bindEnvironment()) {
+                            LambdaFunction.EnvironmentBinding ignored = fn.bindEnvironment()) {
                         for (int i = 0; i < 20; i++) {
                             Map<?, ?> env = fn.invoke(
                                             "[\"ORDERS_TABLE\",\"AWS_REGION\",\"AWS_ACCESS_KEY_ID\"]", Map.class)

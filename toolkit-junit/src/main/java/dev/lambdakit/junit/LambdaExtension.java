@@ -1,7 +1,6 @@
 package dev.lambdakit.junit;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import dev.lambdakit.env.EnvScope;
 import dev.lambdakit.function.FunctionConfig;
 import dev.lambdakit.function.HandlerReference;
 import dev.lambdakit.function.LambdaConfigurationException;
@@ -147,7 +146,7 @@ final class LambdaExtension implements BeforeEachCallback, AfterEachCallback, Pa
     /** The function and the test thread's binding to its environment, closed together when the test ends. */
     private static final class FunctionResource extends StoreResource {
         final LambdaFunction function;
-        final EnvScope.Binding binding;
+        final LambdaFunction.EnvironmentBinding binding;
 
         private FunctionResource(LambdaFunction function) {
             this.function = function;
