@@ -312,14 +312,9 @@ public final class ForkedFunction implements FunctionRunner {
     }
 
     private LambdaError timeout(String requestId) {
-        String message = LambdaLines.timeoutMessage(requestId, config.timeout());
-        return new LambdaError(
-                message,
-                null,
-                List.of(),
-                LambdaError.Phase.TIMEOUT,
-                "Sandbox.Timedout",
-                null,
+        return LambdaLines.timeoutError(
+                requestId,
+                config.timeout(),
                 "the runtime process was killed at the deadline; the next invocation starts a new one");
     }
 

@@ -150,14 +150,9 @@ final class Invoker {
     }
 
     private LambdaError timeout(String requestId) {
-        String message = LambdaLines.timeoutMessage(requestId, config.timeout());
-        return new LambdaError(
-                message,
-                null,
-                List.of(),
-                LambdaError.Phase.TIMEOUT,
-                "Sandbox.Timedout",
-                null,
+        return LambdaLines.timeoutError(
+                requestId,
+                config.timeout(),
                 "the handler ran past the function's timeout of "
                         + config.timeout().toSeconds() + " s; it was "
                         + "interrupted and the environment's runtime reset, so the next invocation is cold");

@@ -46,6 +46,18 @@ public final class LambdaLines {
                 + String.format(Locale.ROOT, "%.2f", timeout.toMillis() / 1000.0) + " seconds";
     }
 
+    /** Lambda's timeout error ({@code Sandbox.Timedout}, no error type), with LambdaKit's {@code hint} on it. */
+    public static LambdaError timeoutError(String requestId, Duration timeout, String hint) {
+        return new LambdaError(
+                timeoutMessage(requestId, timeout),
+                null,
+                java.util.List.of(),
+                LambdaError.Phase.TIMEOUT,
+                "Sandbox.Timedout",
+                null,
+                hint);
+    }
+
     private static int runtimeBuild(FunctionConfig config) {
         return switch (config.runtime()) {
             case "java17" -> 45;

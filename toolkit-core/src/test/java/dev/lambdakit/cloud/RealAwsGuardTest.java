@@ -158,18 +158,8 @@ class RealAwsGuardTest {
     @Test
     @DisplayName("the opt-in lets a run through (checked on the interceptor itself: no request leaves)")
     void optIn() {
-        InterceptorContext context = InterceptorContext.builder()
-                .request(software.amazon.awssdk.services.s3.model.ListBucketsRequest.builder()
-                        .build())
-                .httpRequest(SdkHttpRequest.builder()
-                        .protocol("https")
-                        .host("s3.us-east-1.amazonaws.com")
-                        .method(SdkHttpMethod.GET)
-                        .build())
-                .build();
-        ExecutionAttributes attributes = new ExecutionAttributes();
-        attributes.putAttribute(SdkExecutionAttribute.SERVICE_NAME, "S3");
-        attributes.putAttribute(SdkExecutionAttribute.OPERATION_NAME, "ListBuckets");
+        InterceptorContext context = realRequest();
+        ExecutionAttributes attributes = attributes();
         RealAwsGuard guard = new RealAwsGuard();
 
         assertThatThrownBy(() -> guard.beforeTransmission(context, attributes))
