@@ -120,17 +120,15 @@ class IntegrationTests {
     }
 
     static List<String> failureMessages(Events events) {
-        return events.failed().stream()
-                .map(e -> e.getPayload(TestExecutionResult.class)
-                        .orElseThrow()
-                        .getThrowable()
-                        .orElseThrow()
-                        .getMessage())
-                .toList();
+        return messages(events.failed());
     }
 
     static List<String> abortMessages(Events events) {
-        return events.aborted().stream()
+        return messages(events.aborted());
+    }
+
+    private static List<String> messages(Events events) {
+        return events.stream()
                 .map(e -> e.getPayload(TestExecutionResult.class)
                         .orElseThrow()
                         .getThrowable()
