@@ -3,7 +3,8 @@ package dev.lambdakit.benchmarks;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.lambdakit.function.FunctionConfig;
-import dev.lambdakit.process.ForkedFunction;
+import dev.lambdakit.function.Execution;
+import dev.lambdakit.runtime.LambdaFunction;
 import dev.lambdakit.runtime.InvocationResult;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -68,7 +69,10 @@ public final class ColdStart {
 
     private static double cold(String handler) {
         long t = System.nanoTime();
-        try (ForkedFunction fn = ForkedFunction.create(FunctionConfig.builder().handler(handler).memoryMb(512)
+        try (LambdaFunction fn = LambdaFunction.create(FunctionConfig.builder()
+                .handler(handler)
+                .memoryMb(512)
+                .execution(Execution.FORKED)
                 .build())) {
             InvocationResult<Object> r = fn.invoke("\"x\"");
             double millis = (System.nanoTime() - t) / 1e6;
@@ -81,7 +85,7 @@ public final class ColdStart {
 
     /** The official client started by hand, with no LambdaKit flags, against a Runtime API server. */
     private static double ricAlone(String handler) throws Exception {
-        try (dev.lambdakit.server.RuntimeApiServer api = dev.lambdakit.server.RuntimeApiServer.start()) {
+        try (dev.lambdakit.process.RuntimeApiServer api = dev.lambdakit.process.RuntimeApiServer.start()) {
             long t = System.nanoTime();
             ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"),
@@ -89,7 +93,7 @@ public final class ColdStart {
             pb.environment().put("AWS_LAMBDA_RUNTIME_API", api.address());
             pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
             Process p = pb.start();
-            var outcome = api.submit(new dev.lambdakit.server.RuntimeApiServer.Event("r-1",
+            var outcome = api.submit(new dev.lambdakit.process.RuntimeApiServer.Event("r-1",
                     "\"x\"".getBytes(java.nio.charset.StandardCharsets.UTF_8), System.currentTimeMillis() + 30_000,
                     "arn:aws:lambda:us-east-1:123456789012:function:f", "Root=1-0", null, null));
             outcome.get(30, java.util.concurrent.TimeUnit.SECONDS);

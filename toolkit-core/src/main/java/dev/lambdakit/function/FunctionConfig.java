@@ -74,6 +74,7 @@ public final class FunctionConfig {
     private final Map<String, String> environment;
     private final java.util.Set<String> hostVariables;
     private final Long seed;
+    private final Execution execution;
 
     private FunctionConfig(Builder b) {
         this.handler = b.handler;
@@ -89,6 +90,7 @@ public final class FunctionConfig {
         this.environment = Collections.unmodifiableMap(new LinkedHashMap<>(b.environment));
         this.hostVariables = Collections.unmodifiableSet(new java.util.LinkedHashSet<>(b.hostVariables));
         this.seed = b.seed;
+        this.execution = b.execution;
     }
 
     /** A new builder with Lambda's defaults: 128 MB, 3 s, {@code us-east-1}, x86_64, {@code $LATEST}. */
@@ -112,6 +114,7 @@ public final class FunctionConfig {
         b.environment.putAll(environment);
         b.hostVariables.addAll(hostVariables);
         b.seed = seed;
+        b.execution = execution;
         return b;
     }
 
@@ -177,6 +180,11 @@ public final class FunctionConfig {
         return seed == null ? OptionalLong.empty() : OptionalLong.of(seed);
     }
 
+    /** Where the handler runs: in this JVM (the default) or a child JVM. */
+    public Execution execution() {
+        return execution;
+    }
+
     /** {@code arn:aws:lambda:<region>:<account>:function:<name>}. */
     public String functionArn() {
         return "arn:aws:lambda:" + region + ":" + accountId + ":function:" + functionName;
@@ -185,7 +193,8 @@ public final class FunctionConfig {
     @Override
     public String toString() {
         return "FunctionConfig[" + functionName + ", handler=" + handler + ", " + memoryMb + " MB, timeout="
-                + timeout.toSeconds() + " s, " + region + ", " + architecture.awsName() + ", " + runtime + "]";
+                + timeout.toSeconds() + " s, " + region + ", " + architecture.awsName() + ", " + runtime
+                + (execution == Execution.IN_PROCESS ? "" : ", " + execution) + "]";
     }
 
     private static String defaultName(HandlerReference handler) {
@@ -221,6 +230,7 @@ public final class FunctionConfig {
         private final Map<String, String> environment = new LinkedHashMap<>();
         private final java.util.Set<String> hostVariables = new java.util.LinkedHashSet<>();
         private Long seed;
+        private Execution execution = Execution.IN_PROCESS;
 
         private Builder() {}
 
@@ -324,6 +334,12 @@ public final class FunctionConfig {
             return this;
         }
 
+        /** Where the handler runs; {@link Execution#IN_PROCESS} unless set. */
+        public Builder execution(Execution execution) {
+            this.execution = Objects.requireNonNull(execution, "execution");
+            return this;
+        }
+
         /**
          * Checks every field and builds.
          *
@@ -373,6 +389,13 @@ public final class FunctionConfig {
                         "accountId", "accountId must be 12 digits, but was '" + accountId + "'");
             }
             checkEnvironment();
+            if (execution.isForked() && handler.factory().isPresent()) {
+                throw new LambdaConfigurationException(
+                        "execution",
+                        "execution " + execution + " runs the handler in a child JVM, which cannot receive an "
+                                + "instance made in the test's JVM: name the handler by class or handler string, "
+                                + "or use Execution.IN_PROCESS");
+            }
             return new FunctionConfig(this);
         }
 

@@ -6,21 +6,16 @@ import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import dev.lambdakit.events.EventJson;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.HashSet;
-import java.util.Set;
 
 /** The runtime's adapters from each accepted handler shape to bytes in, bytes out. */
 final class Invokers {
 
     private static final byte[] JSON_NULL = "null".getBytes(StandardCharsets.US_ASCII);
-    private static final String INTERNAL_PREFIX = Invokers.class.getName();
 
     private Invokers() {}
 
@@ -34,77 +29,53 @@ final class Invokers {
         return type == void.class || type == Void.class;
     }
 
-    /** Calls {@code m} on {@code target} with the parameters its shape asks for. */
-    static Call methodCall(Method m, Object target, boolean takesInput, boolean takesContext) {
-        MethodHandle mh = unreflect(m, target);
-        if (takesInput && takesContext) {
-            return mh::invoke;
-        }
-        if (takesInput) {
-            return (input, ctx) -> mh.invoke(input);
-        }
-        if (takesContext) {
-            return (input, ctx) -> mh.invoke(ctx);
-        }
-        return (input, ctx) -> mh.invoke();
-    }
-
-    private static MethodHandle unreflect(Method m, Object target) {
-        try {
-            m.trySetAccessible();
-            MethodHandle mh = MethodHandles.publicLookup().unreflect(m);
-            if (!Modifier.isStatic(m.getModifiers())) {
-                mh = mh.bindTo(target);
-            }
-            return mh.asType(mh.type().generic().changeReturnType(Object.class));
-        } catch (IllegalAccessException e) {
-            // Public methods of non-public classes: fall back to reflection, as the runtime does.
-            return reflective(m, target);
-        }
-    }
-
-    private static MethodHandle reflective(Method m, Object target) {
-        m.setAccessible(true);
-        try {
-            MethodHandle mh = MethodHandles.lookup().unreflect(m);
-            if (!Modifier.isStatic(m.getModifiers())) {
-                mh = mh.bindTo(target);
-            }
-            return mh.asType(mh.type().generic().changeReturnType(Object.class));
-        } catch (IllegalAccessException e) {
-            throw new HandlerFault(
-                    "Handler method " + m + " is not accessible: " + e.getMessage(),
-                    e.getClass().getName(),
-                    null,
-                    false,
-                    "make the handler class and method public",
-                    e);
-        }
-    }
-
     /**
-     * Cuts each stack trace at the first LambdaKit frame, recursively, as the runtime cuts at its own package.
+     * Calls {@code m} on {@code target} with the parameters its shape asks for, through reflection as the official
+     * runtime client does, so that a failure's stack trace shows the same frames.
      */
-    static <T extends Throwable> T filter(T t) {
-        filter(t, new HashSet<>());
-        return t;
+    static Call methodCall(Method m, Object target, boolean takesInput, boolean takesContext) {
+        accessible(m);
+        return (input, ctx) -> {
+            Object[] args;
+            if (takesInput && takesContext) {
+                args = new Object[] {input, ctx};
+            } else if (takesInput) {
+                args = new Object[] {input};
+            } else if (takesContext) {
+                args = new Object[] {ctx};
+            } else {
+                args = new Object[0];
+            }
+            return call(m, target, args);
+        };
     }
 
-    private static void filter(Throwable t, Set<Throwable> seen) {
-        if (t == null || !seen.add(t)) {
-            return;
+    private static Object call(Method m, Object target, Object[] args) throws Throwable {
+        try {
+            return m.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() != null ? e.getCause() : e;
         }
-        StackTraceElement[] trace = t.getStackTrace();
-        for (int i = 0; i < trace.length; i++) {
-            if (trace[i].getClassName().startsWith(INTERNAL_PREFIX)) {
-                t.setStackTrace(Arrays.copyOf(trace, i));
-                break;
+    }
+
+    private static void accessible(Method m) {
+        if (!Modifier.isPublic(m.getDeclaringClass().getModifiers()) || !Modifier.isPublic(m.getModifiers())) {
+            try {
+                m.setAccessible(true); // public methods of non-public classes, as the runtime allows
+            } catch (RuntimeException e) {
+                throw new HandlerFault(
+                        "Handler method " + m + " is not accessible: " + e.getMessage(),
+                        e.getClass().getName(),
+                        null,
+                        false,
+                        "make the handler class and method public",
+                        e);
             }
         }
-        filter(t.getCause(), seen);
-        for (Throwable s : t.getSuppressed()) {
-            filter(s, seen);
-        }
+    }
+
+    static <T extends Throwable> T filter(T t) {
+        return UserFrames.filter(t);
     }
 
     /** A {@code RequestStreamHandler}: raw bytes in, whatever it writes out. */
@@ -127,14 +98,17 @@ final class Invokers {
     /** A method taking some of (InputStream, OutputStream, Context). */
     static final class StreamMethod implements ResolvedHandler {
         private final Class<?> cls;
-        private final MethodHandle mh;
+        private final Method method;
+        private final Object target;
         private final boolean in;
         private final boolean out;
         private final boolean ctx;
 
         StreamMethod(Class<?> cls, Method m, Object target, boolean in, boolean out, boolean ctx) {
             this.cls = cls;
-            this.mh = unreflect(m, target);
+            accessible(m);
+            this.method = m;
+            this.target = target;
             this.in = in;
             this.out = out;
             this.ctx = ctx;
@@ -154,7 +128,7 @@ final class Invokers {
                 args[i] = context;
             }
             try {
-                mh.invokeWithArguments(args);
+                call(method, target, args);
             } catch (Throwable t) {
                 throw filter(t);
             }

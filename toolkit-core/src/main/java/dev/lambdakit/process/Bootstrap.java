@@ -4,11 +4,13 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
-import dev.lambdakit.events.JsonText;
 import dev.lambdakit.function.HandlerFault;
 import dev.lambdakit.function.HandlerReference;
 import dev.lambdakit.function.HandlerResolver;
 import dev.lambdakit.function.ResolvedHandler;
+import dev.lambdakit.runtime.ClientContexts;
+import dev.lambdakit.runtime.Errors;
+import dev.lambdakit.runtime.LambdaError;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +18,6 @@ import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -41,10 +42,16 @@ public final class Bootstrap {
         try {
             handler = HandlerResolver.resolve(HandlerReference.of(args[0]), Bootstrap.class.getClassLoader());
         } catch (HandlerFault fault) {
-            post(
-                    base + "/init/error",
+            LambdaError error = new LambdaError(
+                    fault.errorMessage(),
+                    fault.errorType(),
+                    List.of(),
+                    LambdaError.Phase.INIT,
                     "Runtime.BadFunctionCode",
-                    errorJson(fault.errorMessage(), fault.errorType(), null));
+                    fault.getCause(),
+                    null);
+            post(base + "/init/error", error.functionErrorType(), error.toJson().getBytes(StandardCharsets.UTF_8));
+            log(Errors.logText(error));
             System.exit(1);
             return;
         }
@@ -58,29 +65,32 @@ public final class Bootstrap {
             long deadline = Long.parseLong(next.getHeaderField("Lambda-Runtime-Deadline-Ms"));
             String arn = next.getHeaderField("Lambda-Runtime-Invoked-Function-Arn");
             String trace = next.getHeaderField("Lambda-Runtime-Trace-Id");
+            String clientContext = next.getHeaderField("Lambda-Runtime-Client-Context");
+            String identity = next.getHeaderField("Lambda-Runtime-Cognito-Identity");
             byte[] event;
             try (InputStream in = next.getInputStream()) {
                 event = in.readAllBytes();
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try {
-                handler.handle(event, out, context(requestId, deadline, arn, trace));
+                handler.handle(
+                        event,
+                        out,
+                        context(
+                                requestId,
+                                deadline,
+                                arn,
+                                trace,
+                                clientContext == null ? null : ClientContexts.fromJson(clientContext),
+                                identity == null ? null : ClientContexts.identityFromJson(identity)));
                 post(base + "/invocation/" + requestId + "/response", null, out.toByteArray());
-            } catch (HandlerFault fault) {
-                post(
-                        base + "/invocation/" + requestId + "/error",
-                        "Runtime.BadFunctionCode",
-                        errorJson(fault.errorMessage(), fault.errorType(), null));
             } catch (Throwable t) {
-                List<String> frames = new ArrayList<>();
-                for (StackTraceElement e : t.getStackTrace()) {
-                    frames.add(e.toString());
-                }
-                String message = t.getLocalizedMessage() == null ? t.getClass().getName() : t.getLocalizedMessage();
+                LambdaError error = Errors.fromInvocation(t);
                 post(
                         base + "/invocation/" + requestId + "/error",
-                        "Runtime.UserException",
-                        errorJson(message, t.getClass().getName(), frames));
+                        error.functionErrorType(),
+                        error.toJson().getBytes(StandardCharsets.UTF_8));
+                log(Errors.logText(error));
                 if (t instanceof VirtualMachineError) {
                     System.exit(1);
                 }
@@ -88,15 +98,10 @@ public final class Bootstrap {
         }
     }
 
-    private static byte[] errorJson(String message, String type, List<String> frames) {
-        StringBuilder sb = new StringBuilder("{\"errorMessage\":").append(JsonText.quote(message));
-        if (type != null) {
-            sb.append(",\"errorType\":").append(JsonText.quote(type));
-        }
-        if (frames != null) {
-            sb.append(",\"stackTrace\":").append(JsonText.write(frames));
-        }
-        return sb.append('}').toString().getBytes(StandardCharsets.UTF_8);
+    /** As the official client without a telemetry descriptor: its error lines on standard output. */
+    private static void log(String text) {
+        System.out.print(text);
+        System.out.flush();
     }
 
     private static void post(String url, String errorType, byte[] body) throws IOException {
@@ -115,7 +120,13 @@ public final class Bootstrap {
         c.disconnect();
     }
 
-    private static Context context(String requestId, long deadline, String arn, String trace) {
+    private static Context context(
+            String requestId,
+            long deadline,
+            String arn,
+            String trace,
+            ClientContext clientContext,
+            CognitoIdentity identity) {
         String name = System.getenv("AWS_LAMBDA_FUNCTION_NAME");
         int memory = Integer.parseInt(System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "128"));
         LambdaLogger logger = new LambdaLogger() {
@@ -163,12 +174,12 @@ public final class Bootstrap {
 
             @Override
             public CognitoIdentity getIdentity() {
-                return null;
+                return identity;
             }
 
             @Override
             public ClientContext getClientContext() {
-                return null;
+                return clientContext;
             }
 
             @Override

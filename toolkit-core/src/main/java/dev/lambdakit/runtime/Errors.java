@@ -1,15 +1,31 @@
 package dev.lambdakit.runtime;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.lambdakit.function.HandlerFault;
+import dev.lambdakit.function.UserFrames;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
-/** Turns what a handler threw into the error the Java runtime reports. */
-final class Errors {
+/**
+ * What a handler threw, as the official runtime client reports it: the error document (message, type, the frames
+ * up to where the runtime called the handler) and the lines it writes to the function's log.
+ *
+ * <pre>{@code
+ * LambdaError error = Errors.fromInvocation(thrown);
+ * logger.log(Errors.logText(error));
+ * }</pre>
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class Errors {
 
     private Errors() {}
 
-    static LambdaError fromInvocation(Throwable t) {
+    /** The error of an invocation whose handler threw {@code t}. */
+    public static LambdaError fromInvocation(Throwable t) {
         if (t instanceof HandlerFault f) {
             return new LambdaError(
                     f.errorMessage(),
@@ -20,6 +36,7 @@ final class Errors {
                     f.getCause(),
                     f.hint());
         }
+        UserFrames.filter(t);
         List<String> frames = new ArrayList<>();
         for (StackTraceElement e : t.getStackTrace()) {
             frames.add(e.toString());
@@ -34,17 +51,25 @@ final class Errors {
                 null);
     }
 
-    /** What the runtime writes to the function's log for a failed invocation: message, type, frames. */
-    static String logText(LambdaError error) {
-        StringBuilder sb = new StringBuilder();
+    /**
+     * What the runtime client writes to the function's log for a failed init or invocation: {@code message: type},
+     * then the exception as {@link Throwable#printStackTrace()} prints it, cut where the runtime called the handler.
+     */
+    public static String logText(LambdaError error) {
         if (error.phase() == LambdaError.Phase.TIMEOUT) {
             return error.errorMessage() + "\n";
         }
-        sb.append(error.errorMessage());
+        StringBuilder sb = new StringBuilder(error.errorMessage());
         if (error.errorType() != null) {
             sb.append(": ").append(error.errorType());
         }
         sb.append('\n');
+        Throwable cause = error.cause();
+        if (cause != null && !(cause instanceof HandlerFault)) {
+            StringWriter trace = new StringWriter();
+            UserFrames.filter(cause).printStackTrace(new PrintWriter(trace));
+            return sb.append(trace).append('\n').toString();
+        }
         for (String frame : error.stackTrace()) {
             sb.append("\tat ").append(frame).append('\n');
         }

@@ -5,11 +5,18 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.lambdakit.env.CredentialSandbox;
 import dev.lambdakit.env.EnvScope;
 import dev.lambdakit.env.EnvironmentOverlay;
+import dev.lambdakit.env.ReservedVariables;
 import dev.lambdakit.env.TemporaryCredentials;
+import dev.lambdakit.function.Execution;
 import dev.lambdakit.function.FunctionConfig;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.ServiceLoader;
 import org.apiguardian.api.API;
 
 /**
@@ -19,6 +26,10 @@ import org.apiguardian.api.API;
  * <p>During init and every invocation the handler sees Lambda's reserved variables, temporary credentials and the
  * function's own variables through {@code System.getenv}, so an AWS SDK client built inside it finds its region and
  * credentials as in the cloud, and never the developer's own.
+ *
+ * <p>The handler runs where {@link FunctionConfig#execution()} says: on a thread of this JVM (the default) or in a
+ * child JVM under the official runtime interface client or LambdaKit's bootstrap. Every invocation goes through the
+ * same cycle either way, so results, errors and log lines have the same shape.
  *
  * <pre>{@code
  * try (LambdaFunction function = LambdaFunction.create(FunctionConfig.builder()
@@ -35,8 +46,9 @@ public final class LambdaFunction implements AutoCloseable {
     private final Ids ids;
     private final ClassLoader baseLoader;
     private final EnvScope view;
-    private final Invoker invoker;
-    private ExecutionEnvironment environment;
+    private final InvocationCycle cycle;
+    private FunctionRuntime.Environment environment;
+    private FunctionRuntime runtime;
     private boolean closed;
 
     private LambdaFunction(FunctionConfig config) {
@@ -45,9 +57,36 @@ public final class LambdaFunction implements AutoCloseable {
         this.ids = new Ids(config.seed().isPresent() ? config.seed().getAsLong() : null);
         ClassLoader tccl = Thread.currentThread().getContextClassLoader();
         this.baseLoader = tccl != null ? tccl : LambdaFunction.class.getClassLoader();
-        this.environment = new ExecutionEnvironment(config, ids, baseLoader);
-        this.view = EnvironmentOverlay.open(environment.variables);
-        this.invoker = new Invoker(config, ids);
+        this.environment = newEnvironment();
+        this.runtime = newRuntime(environment);
+        this.view = EnvironmentOverlay.open(environment.variables());
+        this.cycle = new InvocationCycle(config, ids);
+    }
+
+    private static final DateTimeFormatter STREAM_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd");
+
+    private FunctionRuntime.Environment newEnvironment() {
+        String id = ids.hex(32);
+        String logStream = LocalDate.now(ZoneOffset.UTC).format(STREAM_DATE) + "/[" + config.version() + "]" + id;
+        TemporaryCredentials credentials = TemporaryCredentials.generate(ids.random());
+        Map<String, String> variables =
+                Collections.unmodifiableMap(ReservedVariables.environment(config, logStream, credentials));
+        return new FunctionRuntime.Environment(id, logStream, credentials, variables);
+    }
+
+    private FunctionRuntime newRuntime(FunctionRuntime.Environment env) {
+        Execution execution = config.execution();
+        if (execution == Execution.IN_PROCESS) {
+            return new InProcessRuntime(config, env, baseLoader);
+        }
+        for (FunctionRuntime.Provider provider :
+                ServiceLoader.load(FunctionRuntime.Provider.class, LambdaFunction.class.getClassLoader())) {
+            if (provider.supports(execution)) {
+                return provider.create(config, env);
+            }
+        }
+        throw new IllegalStateException("No runtime for execution " + execution + " was found on the class path: "
+                + "toolkit-core registers it in META-INF/services; was that file dropped when the jar was shaded?");
     }
 
     /**
@@ -72,7 +111,7 @@ public final class LambdaFunction implements AutoCloseable {
 
     /** Invokes synchronously and reads the payload as plain JSON values (maps, lists, strings, numbers). */
     public InvocationResult<Object> invoke(Object event) {
-        return invoke(Invocation.of(event), Object.class);
+        return invoke(event instanceof Invocation i ? i : Invocation.of(event), Object.class);
     }
 
     /** Invokes synchronously and reads the payload as {@code outputType}, through the runtime's serializer. */
@@ -92,10 +131,10 @@ public final class LambdaFunction implements AutoCloseable {
         Objects.requireNonNull(outputType, "outputType");
         checkOpen();
         try {
-            return invoker.invoke(environment, invocation, outputType);
+            return cycle.invoke(runtime, invocation, outputType);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            environment.reset();
+            runtime.reset();
             throw new IllegalStateException("Interrupted while waiting for the handler; the runtime was reset", e);
         }
     }
@@ -103,14 +142,15 @@ public final class LambdaFunction implements AutoCloseable {
     /** Makes the next invocation a cold start in a brand-new execution environment (new id and credentials). */
     public synchronized void forceColdStart() {
         checkOpen();
-        environment.close();
-        environment = new ExecutionEnvironment(config, ids, baseLoader);
-        view.replace(environment.variables);
+        runtime.close();
+        environment = newEnvironment();
+        runtime = newRuntime(environment);
+        view.replace(environment.variables());
     }
 
     /** Whether the next invocation will be warm (the environment's runtime is initialised). */
     public synchronized boolean isWarm() {
-        return environment.isInitialized();
+        return runtime.isInitialized();
     }
 
     /**
@@ -119,19 +159,28 @@ public final class LambdaFunction implements AutoCloseable {
      */
     public synchronized SimulatedContext newContext() {
         checkOpen();
-        return invoker.context(
-                environment,
-                Invocation.of(null),
+        long now = System.currentTimeMillis();
+        FunctionRuntime.Request request = new FunctionRuntime.Request(
                 ids.uuid(),
-                System.nanoTime(),
-                System.currentTimeMillis(),
-                ids.traceId(System.currentTimeMillis() / 1000));
+                new byte[0],
+                config.functionArn(),
+                ids.traceId(now / 1000),
+                now + config.timeout().toMillis(),
+                null,
+                null,
+                null);
+        return SimulatedContext.of(
+                config,
+                environment.logStreamName(),
+                request,
+                System.nanoTime() + config.timeout().toNanos(),
+                new CapturingLogger(runtime.log()));
     }
 
     /** The current environment's simulated variables as a handler sees them (hidden real ones left out). */
     public synchronized Map<String, String> environmentVariables() {
         Map<String, String> visible = new HashMap<>();
-        environment.variables.forEach((k, v) -> {
+        environment.variables().forEach((k, v) -> {
             if (v != null) {
                 visible.put(k, v);
             }
@@ -141,7 +190,7 @@ public final class LambdaFunction implements AutoCloseable {
 
     /** The current environment's temporary credentials. */
     public synchronized TemporaryCredentials credentials() {
-        return environment.credentials;
+        return environment.credentials();
     }
 
     /**
@@ -176,7 +225,7 @@ public final class LambdaFunction implements AutoCloseable {
         }
         closed = true;
         try {
-            environment.close();
+            runtime.close();
         } finally {
             view.close(); // whatever the shutdown met, the real environment comes back
         }

@@ -1,5 +1,7 @@
 package dev.lambdakit.runtime;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.lambdakit.env.Settings;
 import java.io.ByteArrayOutputStream;
 import java.io.FileDescriptor;
@@ -10,15 +12,25 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Where one execution environment's log goes: the current invocation's buffer, and the console as before.
  *
  * <p>Lambda's log holds the function's standard output and error as well as the {@code LambdaLogger}'s lines, so
  * {@code System.out} and {@code System.err} are wrapped once per JVM in a tee that also copies what threads of an
- * environment write into that environment's sink. Other threads write through untouched.
+ * environment write into that environment's sink. Other threads write through untouched. A forked runtime hands
+ * its child's output over with {@link #capture}.
+ *
+ * <pre>{@code
+ * LogSink.Buffer buffer = sink.begin();
+ * sink.log("START RequestId: ...\n");
+ * String text = buffer.text();
+ * sink.end();
+ * }</pre>
  */
-final class LogSink {
+@API(status = INTERNAL, since = "0.1")
+public final class LogSink {
 
     /**
      * Whether LambdaKit's own lines and the logger's reach the console too: system property {@value #CONSOLE_PROPERTY}
@@ -66,14 +78,39 @@ final class LogSink {
     }
 
     /** Starts a new buffer, for one invocation. */
-    Buffer begin() {
+    public Buffer begin() {
         Buffer b = new Buffer();
         current = b;
         return b;
     }
 
-    void end() {
+    public void end() {
         current = null;
+    }
+
+    /**
+     * Output the function wrote elsewhere (a child process's), for the current buffer and the console; a line left
+     * open is closed, since Lambda's log shows each output line as an event of its own.
+     */
+    public void capture(byte[] bytes, int off, int len) {
+        if (len == 0) {
+            return;
+        }
+        Buffer b = current;
+        if (b != null) {
+            b.append(bytes, off, len);
+        }
+        PrintStream console = console();
+        console.write(bytes, off, len);
+        console.flush();
+    }
+
+    /** Ends the current line if output left it open, so the platform's next line starts a line of its own. */
+    public void endLine() {
+        Buffer b = current;
+        if (b != null && b.endsOpen()) {
+            log("\n");
+        }
     }
 
     /** Appends to the current buffer and the console: what the LambdaLogger and the REPORT lines use. */
@@ -98,24 +135,33 @@ final class LogSink {
         return value;
     }
 
-    void log(String text) {
+    public void log(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         log(bytes, 0, bytes.length);
     }
 
     /** The captured log of one invocation. */
-    static final class Buffer {
+    @API(status = INTERNAL, since = "0.1")
+    public static final class Buffer {
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         private long dropped;
+        private int last = -1;
 
         synchronized void append(byte[] b, int off, int len) {
             int room = MAX_CAPTURED_BYTES - bytes.size();
             int keep = Math.max(0, Math.min(room, len));
             bytes.write(b, off, keep);
             dropped += len - keep;
+            if (len > 0) {
+                last = b[off + len - 1];
+            }
         }
 
-        synchronized String text() {
+        synchronized boolean endsOpen() {
+            return last != -1 && last != '\n';
+        }
+
+        public synchronized String text() {
             String text = bytes.toString(StandardCharsets.UTF_8);
             return dropped == 0
                     ? text

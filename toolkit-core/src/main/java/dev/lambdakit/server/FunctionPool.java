@@ -2,16 +2,14 @@ package dev.lambdakit.server;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import com.amazonaws.services.lambda.runtime.Client;
 import com.amazonaws.services.lambda.runtime.ClientContext;
-import dev.lambdakit.events.EventJson;
 import dev.lambdakit.function.FunctionConfig;
 import dev.lambdakit.runtime.Invocation;
 import dev.lambdakit.runtime.InvocationResult;
+import dev.lambdakit.runtime.LambdaFunction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +18,7 @@ import java.util.UUID;
 import org.apiguardian.api.API;
 
 /**
- * One function of a {@link LambdaService}: a pool of execution environments (each a {@link FunctionRunner}) up to
+ * One function of a {@link LambdaService}: a pool of execution environments (each a {@link LambdaFunction}) up to
  * the function's concurrency. An invocation takes a warm environment if one is idle, starts a new one (a cold start)
  * if the pool has room, and is throttled otherwise.
  *
@@ -43,9 +41,8 @@ public final class FunctionPool implements AutoCloseable {
 
     private final FunctionConfig config;
     private final int concurrency;
-    private final java.util.function.Function<FunctionConfig, ? extends FunctionRunner> runners;
-    private final Deque<FunctionRunner> idle = new ArrayDeque<>();
-    private final List<FunctionRunner> all = new ArrayList<>();
+    private final Deque<LambdaFunction> idle = new ArrayDeque<>();
+    private final List<LambdaFunction> all = new ArrayList<>();
     /** The last {@value #KEPT_ASYNC_REQUESTS} asynchronous requests' attempts, each result with its log. */
     private final Map<String, List<InvocationResult<Object>>> asyncAttempts = new LinkedHashMap<>() {
         @Override
@@ -58,13 +55,9 @@ public final class FunctionPool implements AutoCloseable {
     private long invocations;
     private long throttles;
 
-    FunctionPool(
-            FunctionConfig config,
-            int concurrency,
-            java.util.function.Function<FunctionConfig, ? extends FunctionRunner> runners) {
+    FunctionPool(FunctionConfig config, int concurrency) {
         this.config = config;
         this.concurrency = concurrency;
-        this.runners = runners;
     }
 
     public FunctionConfig config() {
@@ -109,65 +102,39 @@ public final class FunctionPool implements AutoCloseable {
         asyncAttempts.computeIfAbsent(requestId, k -> new ArrayList<>()).add(result);
     }
 
-    InvocationResult<Object> invoke(byte[] payload, String clientContextBase64) {
-        FunctionRunner environment = acquire();
+    InvocationResult<Object> invoke(byte[] payload, ClientContext clientContext) {
+        LambdaFunction environment = acquire();
         try {
             Invocation invocation =
                     Invocation.of(payload.length == 0 ? "null".getBytes(StandardCharsets.US_ASCII) : payload);
-            if (clientContextBase64 != null && !clientContextBase64.isBlank()) {
-                invocation.clientContext(clientContext(clientContextBase64));
-            }
-            return environment.invoke(invocation);
+            invocation.clientContext(clientContext);
+            return environment.invoke(invocation, Object.class);
         } finally {
             release(environment);
         }
     }
 
-    private synchronized FunctionRunner acquire() {
-        FunctionRunner environment = idle.pollFirst();
+    private synchronized LambdaFunction acquire() {
+        LambdaFunction environment = idle.pollFirst();
         if (environment == null) {
             if (all.size() >= concurrency) {
                 throttles++;
                 throw new Throttled();
             }
-            environment = runners.apply(config);
+            environment = LambdaFunction.create(config);
             all.add(environment);
         }
         invocations++;
         return environment;
     }
 
-    private synchronized void release(FunctionRunner environment) {
+    private synchronized void release(LambdaFunction environment) {
         idle.addFirst(environment);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static ClientContext clientContext(String base64) {
-        Map<String, Object> tree = (Map<String, Object>)
-                EventJson.toTree(new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8));
-        Map<String, String> custom = (Map<String, String>) tree.getOrDefault("custom", Map.of());
-        Map<String, String> env = (Map<String, String>) tree.getOrDefault("env", Map.of());
-        return new ClientContext() {
-            @Override
-            public Client getClient() {
-                return null;
-            }
-
-            @Override
-            public Map<String, String> getCustom() {
-                return custom;
-            }
-
-            @Override
-            public Map<String, String> getEnvironment() {
-                return env;
-            }
-        };
     }
 
     @Override
     public synchronized void close() {
-        all.forEach(FunctionRunner::close);
+        all.forEach(LambdaFunction::close);
         all.clear();
         idle.clear();
     }

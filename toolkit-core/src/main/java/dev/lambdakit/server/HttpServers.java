@@ -1,5 +1,7 @@
 package dev.lambdakit.server;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -11,9 +13,18 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apiguardian.api.API;
 
-/** The JDK's HTTP server on 127.0.0.1 and a free port, with Nagle off and a thread per request. */
-final class HttpServers {
+/**
+ * The JDK's HTTP server on 127.0.0.1 and a free port, with Nagle off and a thread per request: what every LambdaKit
+ * server (the Invoke API, the HTTP front, the Runtime API) runs on.
+ *
+ * <pre>{@code
+ * HttpServer server = HttpServers.start("lambdakit-runtime-api", 0, exchange -> HttpServers.send(exchange, 204, Map.of(), new byte[0]));
+ * }</pre>
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class HttpServers {
 
     static {
         // Without it the JDK's server waits on delayed ACKs: about 44 ms a call.
@@ -24,7 +35,7 @@ final class HttpServers {
 
     private HttpServers() {}
 
-    static HttpServer start(String name, int port, com.sun.net.httpserver.HttpHandler handler) {
+    public static HttpServer start(String name, int port, com.sun.net.httpserver.HttpHandler handler) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 64);
             AtomicInteger n = new AtomicInteger();
@@ -42,14 +53,15 @@ final class HttpServers {
         }
     }
 
-    static void stop(HttpServer server) {
+    public static void stop(HttpServer server) {
         server.stop(0);
         if (server.getExecutor() instanceof ExecutorService executor) {
             executor.shutdownNow();
         }
     }
 
-    static void send(HttpExchange exchange, int status, Map<String, String> headers, byte[] body) throws IOException {
+    public static void send(HttpExchange exchange, int status, Map<String, String> headers, byte[] body)
+            throws IOException {
         headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
         // A HEAD answer has no body; the JDK's server warns about one rather than failing.
         if (body.length == 0 || exchange.getRequestMethod().equalsIgnoreCase("HEAD")) {
@@ -63,7 +75,7 @@ final class HttpServers {
         exchange.close();
     }
 
-    static byte[] utf8(String s) {
+    public static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -2,10 +2,12 @@ package dev.lambdakit.server;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.lambdakit.events.EventJson;
 import dev.lambdakit.function.FunctionConfig;
+import dev.lambdakit.runtime.ClientContexts;
 import dev.lambdakit.runtime.InvocationResult;
 import java.io.IOException;
 import java.net.URI;
@@ -142,18 +144,31 @@ public final class LambdaService implements AutoCloseable {
         if (sdkId != null && sdkInvocationIds.merge(sdkId, 1, Integer::sum) > 1) {
             duplicates.add(sdkId);
         }
-        FunctionName name = FunctionName.parse(
-                URLDecoder.decode(m.group(1), StandardCharsets.UTF_8),
-                query(exchange).get("Qualifier"));
-        FunctionPool pool = name == null ? null : functions.get(name.name());
+        String given = URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
+        FunctionName name = FunctionName.parse(given, query(exchange).get("Qualifier"));
+        if (name == null) {
+            error(
+                    exchange,
+                    400,
+                    "ValidationException",
+                    "User",
+                    "1 validation error detected: Value '" + given + "' at 'functionName' failed to satisfy "
+                            + "constraint: Member must satisfy regular expression pattern: " + FunctionName.CONSTRAINT);
+            return;
+        }
+        if (name.region() != null && !name.region().equals(region)
+                || name.accountId() != null && !name.accountId().equals(accountId)) {
+            // another region's or account's function: not one this service holds
+            error(exchange, 404, "ResourceNotFoundException", "User", "Function not found: " + given);
+            return;
+        }
+        FunctionPool pool = functions.get(name.name());
         if (pool == null
                 || name.qualifier() != null
                         && !name.qualifier().equals("$LATEST")
                         && !name.qualifier().equals(pool.config().version())) {
-            String arn = "arn:aws:lambda:" + region + ":" + accountId + ":function:"
-                    + (name == null
-                            ? m.group(1)
-                            : name.name() + (name.qualifier() == null ? "" : ":" + name.qualifier()));
+            String arn = "arn:aws:lambda:" + region + ":" + accountId + ":function:" + name.name()
+                    + (name.qualifier() == null ? "" : ":" + name.qualifier());
             error(exchange, 404, "ResourceNotFoundException", "User", "Function not found: " + arn);
             return;
         }
@@ -205,7 +220,22 @@ public final class LambdaService implements AutoCloseable {
         if (refused(exchange, body, SYNC_LIMIT)) {
             return;
         }
-        String clientContext = exchange.getRequestHeaders().getFirst("X-Amz-Client-Context");
+        String header = exchange.getRequestHeaders().getFirst("X-Amz-Client-Context");
+        ClientContext clientContext = null;
+        if (header != null && !header.isBlank()) {
+            try {
+                clientContext = ClientContexts.fromJson(
+                        new String(Base64.getDecoder().decode(header.strip()), StandardCharsets.UTF_8));
+            } catch (RuntimeException e) {
+                error(
+                        exchange,
+                        400,
+                        "InvalidRequestContentException",
+                        "User",
+                        "X-Amz-Client-Context must be a Base64-encoded JSON object: " + e.getMessage());
+                return;
+            }
+        }
         InvocationResult<Object> result;
         try {
             result = pool.invoke(body, clientContext);
@@ -339,23 +369,18 @@ public final class LambdaService implements AutoCloseable {
 
         private Builder() {}
 
-        /** A function with its concurrency (the most environments it may run at once), run in process. */
+        /**
+         * A function with its concurrency (the most environments it may run at once); each environment is a
+         * {@link dev.lambdakit.runtime.LambdaFunction} run where {@link FunctionConfig#execution()} says.
+         */
         public Builder function(FunctionConfig config, int concurrency) {
-            return function(config, concurrency, FunctionRunner::inProcess);
-        }
-
-        /** A function whose environments {@code runners} makes: {@code ForkedFunction::create} forks a JVM each. */
-        public Builder function(
-                FunctionConfig config,
-                int concurrency,
-                java.util.function.Function<FunctionConfig, ? extends FunctionRunner> runners) {
             if (concurrency < 1) {
                 throw new IllegalArgumentException("concurrency must be at least 1, but was " + concurrency);
             }
             if (functions.containsKey(config.functionName())) {
                 throw new IllegalArgumentException("Two functions are named '" + config.functionName() + "'");
             }
-            functions.put(config.functionName(), new FunctionPool(config, concurrency, runners));
+            functions.put(config.functionName(), new FunctionPool(config, concurrency));
             return this;
         }
 

@@ -2,9 +2,11 @@ package dev.lambdakit.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lambdakit.function.Execution;
 import dev.lambdakit.function.FunctionConfig;
 import dev.lambdakit.runtime.InvocationResult;
 import dev.lambdakit.runtime.LambdaError;
+import dev.lambdakit.runtime.LambdaFunction;
 import dev.lambdakit.testhandlers.Handlers;
 import java.time.Duration;
 import java.util.Map;
@@ -17,21 +19,22 @@ import org.junit.jupiter.api.condition.OS;
 @EnabledOnOs(value = OS.LINUX, disabledReason = "the runtime interface client ships native code for Linux only")
 class ForkedFunctionTest {
 
-    static ForkedFunction forked(String handler, int timeoutSeconds) {
-        return ForkedFunction.create(FunctionConfig.builder()
+    static LambdaFunction forked(String handler, int timeoutSeconds) {
+        return LambdaFunction.create(FunctionConfig.builder()
                 .handler(handler)
                 .memoryMb(256)
                 .timeout(Duration.ofSeconds(timeoutSeconds))
                 .env("GREETING", "hi")
+                .execution(Execution.FORKED)
                 .build());
     }
 
     @Test
     @DisplayName("cold then warm: the same child serves both, with the environment set for real")
     void coldThenWarm() {
-        try (ForkedFunction fn = forked(Handlers.StaticInit.class.getName(), 10)) {
+        try (LambdaFunction fn = forked(Handlers.StaticInit.class.getName(), 10)) {
             InvocationResult<Object> first = fn.invoke("{}");
-            long pid = fn.pid().orElseThrow();
+            long pid = ForkedChildren.pidOf(Handlers.StaticInit.class.getName());
             InvocationResult<Object> second = fn.invoke("{}");
 
             assertThat(first.isSuccess()).as("%s", first).isTrue();
@@ -39,7 +42,8 @@ class ForkedFunctionTest {
             assertThat(first.report().initDurationMillis()).isPresent();
             assertThat(second.isColdStart()).isFalse();
             assertThat(((Map<?, ?>) second.output()).get("invocations")).isEqualTo(2);
-            assertThat(fn.pid()).hasValue(pid);
+            assertThat(ForkedChildren.pidOf(Handlers.StaticInit.class.getName()))
+                    .isEqualTo(pid);
             assertThat(second.report().maxMemoryUsedMb()).isBetween(1, 256);
         }
     }
@@ -47,7 +51,7 @@ class ForkedFunctionTest {
     @Test
     @DisplayName("the child sees the reserved variables and credentials in its real environment")
     void environment() {
-        try (ForkedFunction fn = forked(Handlers.Env.class.getName() + "::handle", 10)) {
+        try (LambdaFunction fn = forked(Handlers.Env.class.getName() + "::handle", 10)) {
             Map<?, ?> env = (Map<?, ?>) fn.invoke("[\"AWS_REGION\",\"AWS_LAMBDA_FUNCTION_MEMORY_SIZE\","
                             + "\"AWS_ACCESS_KEY_ID\",\"GREETING\",\"AWS_LAMBDA_RUNTIME_API\",\"HOME\"]")
                     .output();
@@ -64,7 +68,7 @@ class ForkedFunctionTest {
     @Test
     @DisplayName("a handler exception comes back as the client reports it: Runtime.UserException")
     void handlerError() {
-        try (ForkedFunction fn = forked(Handlers.Throwing.class.getName() + "::fail", 10)) {
+        try (LambdaFunction fn = forked(Handlers.Throwing.class.getName() + "::fail", 10)) {
             InvocationResult<Object> result = fn.invoke("\"x\"");
 
             LambdaError error = result.error().orElseThrow();
@@ -81,7 +85,7 @@ class ForkedFunctionTest {
     @Test
     @DisplayName("a throwing static initialiser is an init error posted to /runtime/init/error")
     void initError() {
-        try (ForkedFunction fn = forked(Handlers.BadInit.class.getName(), 10)) {
+        try (LambdaFunction fn = forked(Handlers.BadInit.class.getName(), 10)) {
             InvocationResult<Object> result = fn.invoke("{}");
 
             LambdaError error = result.error().orElseThrow();
@@ -95,9 +99,9 @@ class ForkedFunctionTest {
     @Test
     @DisplayName("a timeout kills the child; the next invocation starts a new one")
     void timeoutKillsTheProcess() {
-        try (ForkedFunction fn = forked(Handlers.Sleepy.class.getName() + "::sleep", 1)) {
+        try (LambdaFunction fn = forked(Handlers.Sleepy.class.getName() + "::sleep", 1)) {
             fn.invoke("10");
-            long pid = fn.pid().orElseThrow();
+            long pid = ForkedChildren.pidOf(Handlers.Sleepy.class.getName() + "::sleep");
             InvocationResult<Object> timedOut = fn.invoke("60000");
             InvocationResult<Object> after = fn.invoke("10");
 
@@ -112,7 +116,7 @@ class ForkedFunctionTest {
     @Test
     @DisplayName("an unknown class is reported per invocation, as the client does")
     void classNotFound() {
-        try (ForkedFunction fn = forked("com.example.Missing::handle", 10)) {
+        try (LambdaFunction fn = forked("com.example.Missing::handle", 10)) {
             LambdaError error = fn.invoke("{}").error().orElseThrow();
 
             assertThat(error.errorMessage()).isEqualTo("Class not found: com.example.Missing");
@@ -123,7 +127,7 @@ class ForkedFunctionTest {
     @Test
     @DisplayName("System.exit in the handler is a Runtime.ExitError, and the next invocation is cold")
     void exitIsAnExitError() {
-        try (ForkedFunction fn = forked(Handlers.Exits.class.getName() + "::exit", 10)) {
+        try (LambdaFunction fn = forked(Handlers.Exits.class.getName() + "::exit", 10)) {
             InvocationResult<Object> result = fn.invoke("3");
             InvocationResult<Object> next = fn.invoke("4");
 
@@ -172,10 +176,11 @@ class ForkedFunctionTest {
     @Test
     @DisplayName("a handler exhausting its heap (85 % of the memory setting) fails, and the runtime starts afresh")
     void outOfMemory() {
-        try (ForkedFunction fn = ForkedFunction.create(FunctionConfig.builder()
+        try (LambdaFunction fn = LambdaFunction.create(FunctionConfig.builder()
                 .handler(Handlers.Hog.class.getName() + "::hog")
                 .memoryMb(128)
                 .timeout(Duration.ofSeconds(20))
+                .execution(Execution.FORKED)
                 .build())) {
             InvocationResult<Object> result = fn.invoke("{}");
             InvocationResult<Object> next = fn.invoke("{}");

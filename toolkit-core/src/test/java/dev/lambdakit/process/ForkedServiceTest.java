@@ -2,6 +2,7 @@ package dev.lambdakit.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lambdakit.function.Execution;
 import dev.lambdakit.function.FunctionConfig;
 import dev.lambdakit.server.LambdaService;
 import dev.lambdakit.testhandlers.Handlers;
@@ -26,9 +27,9 @@ class ForkedServiceTest {
                                 FunctionConfig.builder()
                                         .functionName("echo")
                                         .handler(Handlers.Echo.class)
+                                        .execution(Execution.FORKED)
                                         .build(),
-                                1,
-                                ForkedFunction::create)
+                                1)
                         .start();
                 LambdaClient client = LambdaClient.builder()
                         .endpointOverride(service.endpoint())

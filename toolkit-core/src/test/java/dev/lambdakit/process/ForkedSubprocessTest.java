@@ -2,7 +2,9 @@ package dev.lambdakit.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lambdakit.function.Execution;
 import dev.lambdakit.function.FunctionConfig;
+import dev.lambdakit.runtime.LambdaFunction;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,8 +32,9 @@ class ForkedSubprocessTest {
     @DisplayName("a forked function's processes see its environment and end with it")
     void subprocesses() {
         ProcessHandle sleeper;
-        try (ForkedFunction fn = ForkedFunction.create(FunctionConfig.builder()
+        try (LambdaFunction fn = LambdaFunction.create(FunctionConfig.builder()
                 .handler(Spawner.class.getName() + "::spawn")
+                .execution(Execution.FORKED)
                 .env("TABLE", "forked")
                 .timeout(Duration.ofSeconds(20))
                 .build())) {

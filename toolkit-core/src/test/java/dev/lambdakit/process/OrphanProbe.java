@@ -1,6 +1,8 @@
 package dev.lambdakit.process;
 
+import dev.lambdakit.function.Execution;
 import dev.lambdakit.function.FunctionConfig;
+import dev.lambdakit.runtime.LambdaFunction;
 import dev.lambdakit.testhandlers.Handlers;
 
 /** Starts a forked function, prints its child's pid, then waits to be killed. */
@@ -9,10 +11,12 @@ public final class OrphanProbe {
     private OrphanProbe() {}
 
     public static void main(String[] args) throws Exception {
-        ForkedFunction fn = ForkedFunction.create(
-                FunctionConfig.builder().handler(Handlers.Echo.class).build());
+        LambdaFunction fn = LambdaFunction.create(FunctionConfig.builder()
+                .handler(Handlers.Echo.class)
+                .execution(Execution.FORKED)
+                .build());
         fn.invoke("{}");
-        System.out.println("CHILD-PID " + fn.pid().orElseThrow());
+        System.out.println("CHILD-PID " + ForkedChildren.pidOf(Handlers.Echo.class.getName()));
         System.out.flush();
         Thread.sleep(60_000);
     }

@@ -6,9 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lambdakit.cloud.AwsService;
 import dev.lambdakit.cloud.EmbeddedBackend;
 import dev.lambdakit.cloud.TestResources;
+import dev.lambdakit.function.Execution;
 import dev.lambdakit.function.FunctionConfig;
 import dev.lambdakit.function.HandlerReference;
-import dev.lambdakit.process.ForkedFunction;
+import dev.lambdakit.process.ForkedChildren;
 import dev.lambdakit.runtime.InvocationResult;
 import dev.lambdakit.runtime.LambdaFunction;
 import dev.lambdakit.testhandlers.CloudHandlers;
@@ -44,8 +45,9 @@ class FaultsTest {
     @EnabledOnOs(value = OS.LINUX, disabledReason = "the runtime interface client ships native code for Linux only")
     @DisplayName("the guard against real AWS holds inside a forked runtime too")
     void guardInForkedRuntime() {
-        try (ForkedFunction fn = ForkedFunction.create(FunctionConfig.builder()
+        try (LambdaFunction fn = LambdaFunction.create(FunctionConfig.builder()
                 .handler(CloudHandlers.RealS3.class.getName() + "::handle")
+                .execution(Execution.FORKED)
                 .timeout(Duration.ofSeconds(20))
                 .build())) {
             InvocationResult<Object> result = fn.invoke("{}");
@@ -139,13 +141,15 @@ class FaultsTest {
     @DisplayName("a forked runtime with a leftover non-daemon thread still answers, and closing it ends the process")
     void leftoverThreadsForked() throws Exception {
         ProcessHandle child;
-        try (ForkedFunction fn = ForkedFunction.create(FunctionConfig.builder()
+        try (LambdaFunction fn = LambdaFunction.create(FunctionConfig.builder()
                 .handler(Leaky.class.getName() + "::leak")
+                .execution(Execution.FORKED)
                 .timeout(Duration.ofSeconds(20))
                 .build())) {
             assertThat(fn.invoke("{}").output()).isEqualTo("started");
             assertThat(fn.invoke("{}").output()).isEqualTo("still running");
-            child = ProcessHandle.of(fn.pid().orElseThrow()).orElseThrow();
+            child = ProcessHandle.of(ForkedChildren.pidOf(Leaky.class.getName() + "::leak"))
+                    .orElseThrow();
         }
         assertThat(child.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS).isAlive())
                 .isFalse();

@@ -3,9 +3,9 @@ package dev.lambdakit.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lambdakit.function.FunctionConfig;
+import dev.lambdakit.process.RuntimeApiServer;
 import dev.lambdakit.server.HttpFront;
 import dev.lambdakit.server.LambdaService;
-import dev.lambdakit.server.RuntimeApiServer;
 import dev.lambdakit.testhandlers.Handlers;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvalidRequestContentException;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+import software.amazon.awssdk.services.lambda.model.LambdaException;
 import software.amazon.awssdk.services.lambda.model.LogType;
 import software.amazon.awssdk.services.lambda.model.RequestTooLargeException;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
@@ -203,6 +204,21 @@ class LambdaServiceTest {
         assertThatThrownBy(() -> invoke("echo:live", "{}"))
                 .isInstanceOf(ResourceNotFoundException.class)
                 .hasMessageStartingWith("Function not found: arn:aws:lambda:us-east-1:123456789012:function:echo:live");
+        assertThatThrownBy(() -> invoke("arn:aws:lambda:eu-west-1:123456789012:function:echo", "{}"))
+                .as("the same name in another region")
+                .isInstanceOf(ResourceNotFoundException.class)
+                .hasMessageStartingWith("Function not found: arn:aws:lambda:eu-west-1:123456789012:function:echo");
+        assertThatThrownBy(() -> invoke("210987654321:function:echo", "{}"))
+                .as("the same name in another account")
+                .isInstanceOf(ResourceNotFoundException.class)
+                .hasMessageStartingWith("Function not found: 210987654321:function:echo");
+        assertThatThrownBy(() -> invoke("bad name!", "{}"))
+                .isInstanceOfSatisfying(LambdaException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+                })
+                .hasMessageStartingWith("1 validation error detected: Value 'bad name!' at 'functionName' failed to "
+                        + "satisfy constraint: Member must satisfy regular expression pattern: (arn:(aws[a-zA-Z-]*)?");
     }
 
     @Test

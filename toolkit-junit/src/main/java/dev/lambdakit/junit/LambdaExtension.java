@@ -184,6 +184,7 @@ final class LambdaExtension implements BeforeEachCallback, AfterEachCallback, Pa
                 .timeout(Durations.parse("timeout", annotation.timeout()))
                 .region(annotation.region())
                 .architecture(annotation.architecture())
+                .execution(annotation.execution())
                 .hostVariables(annotation.hostEnv());
         if (!annotation.functionName().isEmpty()) {
             builder.functionName(annotation.functionName());

@@ -88,6 +88,7 @@ final class LambdaServiceExtension implements BeforeAllCallback, ParameterResolv
                         .handler(f.handler())
                         .memoryMb(f.memory())
                         .timeout(Durations.parse("timeout", f.timeout()))
+                        .execution(f.execution())
                         .env(endpoints);
                 for (String pair : f.env()) {
                     int eq = pair.indexOf('=');

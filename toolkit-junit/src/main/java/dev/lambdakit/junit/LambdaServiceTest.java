@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.lambdakit.cloud.AwsService;
 import dev.lambdakit.cloud.BackendKind;
+import dev.lambdakit.function.Execution;
 import dev.lambdakit.server.HttpFront;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -30,6 +31,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *                 baseUri.resolve("/orders")).POST(BodyPublishers.ofString("{\"item\":\"book\"}")).build(),
  *                 BodyHandlers.ofString());
  *         assertThat(created.statusCode()).isEqualTo(201);
+ *     }
+ *
+ *     @Test
+ *     void viaTheSdk(LambdaClient lambda) { // configured for the local service: endpoint, region, fake credentials
+ *         InvokeResponse response = lambda.invoke(r -> r.functionName("orders")
+ *                 .payload(SdkBytes.fromUtf8String("{\"item\":\"book\"}")));
+ *         assertThat(response.functionError()).isNull();
  *     }
  * }
  * }</pre>
@@ -71,6 +79,9 @@ public @interface LambdaServiceTest {
 
         /** Environments the function may run at once. */
         int concurrency() default 10;
+
+        /** Where each environment runs its handler: in the test's JVM (the default) or a child JVM each. */
+        Execution execution() default Execution.IN_PROCESS;
 
         /** Environment variables, each {@code NAME=value}. */
         String[] env() default {};

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.lambdakit.cloud.AwsService;
 import dev.lambdakit.cloud.BackendKind;
 import dev.lambdakit.function.Architecture;
+import dev.lambdakit.function.Execution;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -65,6 +66,15 @@ public @interface LambdaTest {
 
     /** The Java runtime, for example {@code java21}; defaults to the one matching the test JVM. */
     String runtime() default "";
+
+    /**
+     * Where the handler runs: in the test's JVM (the default), or in a child JVM under the official runtime
+     * interface client ({@link Execution#FORKED}, which needs {@code aws-lambda-java-runtime-interface-client} on the
+     * test class path) or under LambdaKit's bootstrap ({@link Execution#FORKED_BOOTSTRAP}). A forked function is
+     * invoked through the injected {@link dev.lambdakit.runtime.LambdaFunction}; a handler instance from a
+     * {@link LambdaHandler} factory cannot be forked.
+     */
+    Execution execution() default Execution.IN_PROCESS;
 
     /**
      * Variables of the test JVM's own environment the function sees too (when set there), such as {@code HOME}. By

@@ -2,54 +2,42 @@ package dev.lambdakit.runtime;
 
 import dev.lambdakit.env.EnvScope;
 import dev.lambdakit.env.EnvironmentOverlay;
-import dev.lambdakit.env.ReservedVariables;
-import dev.lambdakit.env.TemporaryCredentials;
 import dev.lambdakit.function.FunctionConfig;
+import dev.lambdakit.function.HandlerFault;
 import dev.lambdakit.function.HandlerResolver;
 import dev.lambdakit.function.ResolvedHandler;
 import java.io.ByteArrayOutputStream;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 /**
- * One simulated execution environment: its identity (id, log stream, temporary credentials, environment
- * variables) for its whole life, and a runtime inside it that initialises once, serves invocations one at a time,
- * and is reset after a timeout or a crash (the next invocation then initialises again in the same environment).
+ * The in-process runtime of one execution environment: a runtime thread of this JVM that sees the environment's
+ * variables, a class loader of its own for handlers given by name, initialised once and serving invocations one at a
+ * time; reset after a timeout or a crash (the next invocation then initialises again in the same environment).
  */
-final class ExecutionEnvironment implements AutoCloseable {
-
-    private static final DateTimeFormatter STREAM_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd");
+final class InProcessRuntime implements FunctionRuntime {
 
     final FunctionConfig config;
-    final String id;
-    final String logStreamName;
-    final TemporaryCredentials credentials;
-    final Map<String, String> variables;
-    final EnvScope scope;
-    final LogSink sink = new LogSink();
+    private final Environment environment;
+    private final EnvScope scope;
+    private final LogSink sink = new LogSink();
     private final ClassLoader baseLoader;
     private final CapturingLogger logger;
 
     private Worker worker;
     private ThreadGroup threads;
     private ResolvedHandler handler;
-    /** The stack of an abandoned runtime thread that could not be ended, until the invoker reports it. */
+    /** The stack of an abandoned runtime thread that could not be ended, until the cycle reports it. */
     private StackTraceElement[] runaway;
 
     private boolean initialized;
     private int runtimeGeneration;
 
-    ExecutionEnvironment(FunctionConfig config, Ids ids, ClassLoader baseLoader) {
+    InProcessRuntime(FunctionConfig config, Environment environment, ClassLoader baseLoader) {
         this.config = config;
+        this.environment = environment;
         this.baseLoader = baseLoader;
-        this.id = ids.hex(32);
-        this.logStreamName = LocalDate.now(ZoneOffset.UTC).format(STREAM_DATE) + "/[" + config.version() + "]" + id;
-        this.credentials = TemporaryCredentials.generate(ids.random());
-        this.variables = Collections.unmodifiableMap(ReservedVariables.environment(config, logStreamName, credentials));
-        this.scope = EnvironmentOverlay.open(variables);
+        this.scope = EnvironmentOverlay.open(environment.variables());
         this.logger = new CapturingLogger(sink);
         LogSink.installTee();
     }
@@ -58,15 +46,38 @@ final class ExecutionEnvironment implements AutoCloseable {
         return logger;
     }
 
-    boolean isInitialized() {
+    @Override
+    public LogSink log() {
+        return sink;
+    }
+
+    @Override
+    public boolean isInitialized() {
         return initialized;
     }
 
-    /** The outcome of an init attempt. */
-    record InitOutcome(boolean success, boolean timedOut, Throwable failure, double durationMillis) {}
+    @Override
+    public boolean logsErrors() {
+        return false;
+    }
+
+    @Override
+    public String timeoutHint() {
+        return "the handler ran past the function's timeout of "
+                + config.timeout().toSeconds() + " s; it was "
+                + "interrupted and the environment's runtime reset, so the next invocation is cold";
+    }
+
+    @Override
+    public int memoryUsedMb() {
+        java.lang.Runtime rt = java.lang.Runtime.getRuntime();
+        long used = rt.totalMemory() - rt.freeMemory();
+        return (int) Math.min(config.memoryMb(), (used + (1 << 20) - 1) >> 20);
+    }
 
     /** Starts a fresh runtime (thread and, for handlers given by name, class loader) and loads the handler. */
-    InitOutcome init(long deadlineNanos) throws InterruptedException {
+    @Override
+    public Init init(long deadlineNanos) throws InterruptedException {
         startRuntime();
         long start = System.nanoTime();
         Worker.Task<ResolvedHandler> task = worker.run(
@@ -77,47 +88,76 @@ final class ExecutionEnvironment implements AutoCloseable {
         double millis = (System.nanoTime() - start) / 1e6;
         if (!task.isDone()) {
             reset();
-            return new InitOutcome(false, true, null, millis);
+            return new Init(Init.Status.TIMED_OUT, null, millis);
         }
         if (task.error() != null) {
             reset();
-            return new InitOutcome(false, false, task.error(), millis);
+            return new Init(Init.Status.FAILED, initError(task.error()), millis);
         }
         handler = task.value();
         initialized = true;
-        return new InitOutcome(true, false, null, millis);
+        return new Init(Init.Status.SUCCESS, null, millis);
     }
 
-    /** Runs the handler on the runtime thread; the task is unfinished if the deadline passed. */
-    Worker.Task<Response> invoke(byte[] payload, SimulatedContext context, String traceId, long deadlineNanos)
-            throws InterruptedException {
+    @Override
+    public Run run(Request request, long deadlineNanos) throws InterruptedException {
         ResolvedHandler h = handler;
-        EnvScope invocationScope = scope.child(Map.of("_X_AMZN_TRACE_ID", traceId));
-        return worker.run(
+        SimulatedContext context =
+                SimulatedContext.of(config, environment.logStreamName(), request, deadlineNanos, logger);
+        EnvScope invocationScope = scope.child(Map.of("_X_AMZN_TRACE_ID", request.traceId()));
+        Worker.Task<Run> task = worker.run(
                 () -> {
                     long allocatedBefore = Allocation.currentThread();
                     try (EnvScope.Binding ignored = invocationScope.bind()) {
                         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-                        h.handle(payload, out, context);
-                        return new Response(out.toByteArray(), Allocation.since(allocatedBefore));
+                        h.handle(request.payload(), out, context);
+                        return Run.response(out.toByteArray(), Allocation.since(allocatedBefore));
                     }
                 },
                 deadlineNanos,
                 true);
+        if (!task.isDone()) {
+            return Run.timeout();
+        }
+        if (task.error() != null) {
+            if (task.error() instanceof VirtualMachineError) {
+                reset(); // the official client ends its process after one: the next invocation is cold
+            }
+            return Run.failed(Errors.fromInvocation(task.error()));
+        }
+        return task.value();
     }
 
-    /** A handler's response bytes and what its thread allocated producing them. */
-    record Response(byte[] payload, long allocatedBytes) {}
+    private static LambdaError initError(Throwable failure) {
+        if (failure instanceof HandlerFault f) {
+            return new LambdaError(
+                    f.errorMessage(),
+                    f.errorType(),
+                    List.of(),
+                    LambdaError.Phase.INIT,
+                    "Runtime.BadFunctionCode",
+                    f.getCause() != null ? f.getCause() : f,
+                    f.hint());
+        }
+        return new LambdaError(
+                HandlerFaults.messageOf(failure),
+                failure.getClass().getName(),
+                List.of(),
+                LambdaError.Phase.INIT,
+                "Runtime.BadFunctionCode",
+                failure,
+                null);
+    }
 
-    /** The stack of a runtime thread the last reset could not end, once; null when there is none. */
-    StackTraceElement[] takeRunaway() {
+    @Override
+    public StackTraceElement[] takeRunaway() {
         StackTraceElement[] stack = runaway;
         runaway = null;
         return stack;
     }
 
-    /** Kills the runtime (a timeout, a crash): the environment stays, the next invocation initialises again. */
-    void reset() {
+    @Override
+    public void reset() {
         var functionFrame = functionFrame();
         initialized = false;
         handler = null;
@@ -160,7 +200,8 @@ final class ExecutionEnvironment implements AutoCloseable {
         runtimeGeneration++;
         ClassLoader loader =
                 config.handler().factory().isPresent() ? baseLoader : new EnvironmentClassLoader(baseLoader);
-        String name = "lambdakit-" + config.functionName() + "-" + id.substring(0, 8) + "-" + runtimeGeneration;
+        String name =
+                "lambdakit-" + config.functionName() + "-" + environment.id().substring(0, 8) + "-" + runtimeGeneration;
         threads = new ThreadGroup(name);
         threads.setDaemon(true); // up to Java 18, an empty daemon group is dropped by its parent: none pile up
         worker = new Worker(threads, name, loader, () -> {

@@ -1,4 +1,4 @@
-package dev.lambdakit.server;
+package dev.lambdakit.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

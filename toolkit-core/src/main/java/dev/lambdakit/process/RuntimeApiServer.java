@@ -1,10 +1,11 @@
-package dev.lambdakit.server;
+package dev.lambdakit.process;
 
-import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.lambdakit.events.JsonText;
+import dev.lambdakit.server.HttpServers;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 /**
- * The Lambda Runtime API ({@code /2018-06-01/runtime/...}) for one execution environment, on 127.0.0.1 and a free
+ * The Lambda Runtime API ({@code /2018-06-01/runtime/...}) for one forked execution environment, on 127.0.0.1 and a free
  * port: what a runtime (the official runtime interface client, or any custom runtime) polls for events and posts
  * results to. Headers, status codes and error bodies are the real ones: 202 on accepted results, 400
  * {@code InvalidRequestID} for an unknown or answered request id, 403 {@code InvalidStateTransition} for a
@@ -33,7 +34,7 @@ import org.apiguardian.api.API;
  * }
  * }</pre>
  */
-@API(status = EXPERIMENTAL, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public final class RuntimeApiServer implements AutoCloseable {
 
     /** The payload limit of the Runtime API: 6 MB and 100 bytes. */
@@ -57,10 +58,18 @@ public final class RuntimeApiServer implements AutoCloseable {
     private final HttpServer server;
     private final BlockingQueue<Event> queue = new LinkedBlockingQueue<>();
     private final Map<String, CompletableFuture<Outcome>> inFlight = new ConcurrentHashMap<>();
+    /**
+     * Requests whose response was refused as too large: the client then reports an error for them, which Lambda
+     * accepts and ignores (the caller already has the size error).
+     */
+    private final Set<String> refusedAsTooLarge = ConcurrentHashMap.newKeySet();
     /** Events handed to the runtime and not answered yet: a sequential runtime may hold one at a time. */
     private final Set<String> handedOut = ConcurrentHashMap.newKeySet();
 
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
+    /** How many times the runtime has asked for an event; guarded by itself. */
+    private final int[] polls = {0};
+
     private final CompletableFuture<Outcome> initError = new CompletableFuture<>();
 
     private RuntimeApiServer() {
@@ -93,6 +102,31 @@ public final class RuntimeApiServer implements AutoCloseable {
         inFlight.put(event.requestId(), outcome);
         queue.add(event);
         return outcome;
+    }
+
+    /** How many times the runtime has asked for an event so far. */
+    public int polls() {
+        synchronized (polls) {
+            return polls[0];
+        }
+    }
+
+    /**
+     * Waits until the runtime asks for an event more than {@code seen} times, which the runtime client does only
+     * once it has finished with the previous one, log lines included; false when {@code millis} passed first.
+     */
+    public boolean awaitPoll(int seen, long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        synchronized (polls) {
+            while (polls[0] <= seen) {
+                long left = (deadline - System.nanoTime()) / 1_000_000L;
+                if (left <= 0) {
+                    return false;
+                }
+                polls.wait(left);
+            }
+            return true;
+        }
     }
 
     /** Forgets an event (after a timeout): a late result for it is then refused as an invalid request id. */
@@ -152,6 +186,10 @@ public final class RuntimeApiServer implements AutoCloseable {
             return;
         }
         ready.complete(null);
+        synchronized (polls) {
+            polls[0]++;
+            polls.notifyAll();
+        }
         Event event = queue.take();
         if (!inFlight.containsKey(event.requestId())) {
             // Abandoned (timed out) while queued: never hand it out.
@@ -186,10 +224,15 @@ public final class RuntimeApiServer implements AutoCloseable {
         CompletableFuture<Outcome> outcome = inFlight.remove(requestId);
         handedOut.remove(requestId);
         if (outcome == null) {
+            if (isError && refusedAsTooLarge.remove(requestId)) {
+                accepted(exchange);
+                return;
+            }
             error(exchange, 400, "InvalidRequestID", "Invalid request ID");
             return;
         }
         if (!isError && body.length > MAX_PAYLOAD) {
+            refusedAsTooLarge.add(requestId);
             outcome.complete(new Outcome(
                     HttpServers.utf8("{\"errorMessage\":\"Response payload size exceeded "
                             + "maximum allowed payload size (" + MAX_PAYLOAD + " bytes).\",\"errorType\":"
