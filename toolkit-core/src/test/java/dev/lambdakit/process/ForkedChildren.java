@@ -7,7 +7,10 @@ public final class ForkedChildren {
 
     private ForkedChildren() {}
 
-    /** The one live child running {@code handler}; fails when there is none or more than one. */
+    /**
+     * The one live child running {@code handler} (a handler string, or a class whose handler method the child was
+     * given); fails when there is none or more than one.
+     */
     public static long pidOf(String handler) {
         List<ProcessHandle> children = ProcessHandle.current()
                 .children()

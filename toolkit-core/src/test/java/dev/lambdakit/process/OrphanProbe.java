@@ -11,6 +11,15 @@ public final class OrphanProbe {
     private OrphanProbe() {}
 
     public static void main(String[] args) throws Exception {
+        try {
+            run();
+        } catch (Throwable t) {
+            t.printStackTrace(System.out);
+            System.exit(1); // the test reads until it sees the pid or the end of the output
+        }
+    }
+
+    private static void run() throws Exception {
         LambdaFunction fn = LambdaFunction.create(FunctionConfig.builder()
                 .handler(Handlers.Echo.class)
                 .execution(Execution.FORKED)
