@@ -114,6 +114,7 @@ final class ForkedRuntime implements FunctionRuntime {
         while (System.nanoTime() < deadlineNanos) {
             if (api.initError().isDone()) {
                 RuntimeApiServer.Outcome o = api.initError().getNow(null);
+                updatePeak(); // while the child is still there: the client exits right after reporting
                 process.waitFor(SETTLE_MILLIS, TimeUnit.MILLISECONDS); // the client logs the error, then exits
                 double millis = millisSince(start);
                 kill(false);

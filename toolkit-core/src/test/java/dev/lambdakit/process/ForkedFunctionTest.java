@@ -93,6 +93,11 @@ class ForkedFunctionTest {
             assertThat(error.errorMessage()).isEqualTo("Error loading class " + Handlers.BadInit.class.getName());
             assertThat(error.errorType()).isEqualTo("java.lang.ExceptionInInitializerError");
             assertThat(error.functionErrorType()).isEqualTo("Runtime.BadFunctionCode");
+            assertThat(result.report().maxMemoryUsedMb())
+                    .as("the child's peak memory, read before it exited")
+                    .isPositive();
+            assertThat(result.logLines())
+                    .anyMatch(l -> l.startsWith("INIT_REPORT Init Duration: ") && l.contains("Status: error"));
         }
     }
 
