@@ -360,7 +360,7 @@ public final class FunctionConfig {
             }
             if (memoryMb < 128 || memoryMb > 10240) {
                 throw new LambdaConfigurationException(
-                        "memory", "memory must be between 128 and 10240 MB, but was " + memoryMb + " MB");
+                        "memoryMb", "memoryMb must be between 128 and 10240 MB, but was " + memoryMb + " MB");
             }
             checkTimeout();
             if (initTimeout == null || initTimeout.isNegative() || initTimeout.isZero()) {

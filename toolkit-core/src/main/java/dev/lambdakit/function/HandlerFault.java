@@ -8,9 +8,10 @@ import org.apiguardian.api.API;
 /**
  * A handler that cannot be loaded or run, described as the Java runtime reports it.
  *
- * <p>{@linkplain #fatal() Fatal} faults (a throwing static initialiser or constructor) are init errors: the runtime
- * posts them to {@code /runtime/init/error} and exits. The others (class not found, no suitable method) let the
- * runtime start and fail every invocation with {@code Runtime.BadFunctionCode}.
+ * <p>Thrown while loading, a fault is an init error (a throwing static initialiser or constructor): the runtime posts
+ * it to {@code /runtime/init/error} and exits. Returned by the resolver inside a handler that always fails (class not
+ * found, no suitable method), it lets the runtime start and fails every invocation with
+ * {@code Runtime.BadFunctionCode}.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class HandlerFault extends RuntimeException {
@@ -19,20 +20,12 @@ public final class HandlerFault extends RuntimeException {
 
     private final String errorType;
     private final List<String> stackTrace;
-    private final boolean fatal;
     private final String hint;
 
-    HandlerFault(
-            String errorMessage,
-            String errorType,
-            List<String> stackTrace,
-            boolean fatal,
-            String hint,
-            Throwable cause) {
+    HandlerFault(String errorMessage, String errorType, List<String> stackTrace, String hint, Throwable cause) {
         super(errorMessage, cause, false, false);
         this.errorType = errorType;
         this.stackTrace = stackTrace == null ? List.of() : List.copyOf(stackTrace);
-        this.fatal = fatal;
         this.hint = hint;
     }
 
@@ -48,11 +41,6 @@ public final class HandlerFault extends RuntimeException {
 
     public List<String> stackTrace() {
         return stackTrace;
-    }
-
-    /** Whether the runtime reports this as an init error and exits. */
-    public boolean fatal() {
-        return fatal;
     }
 
     /** LambdaKit's own advice on fixing it (never part of the runtime's payload); may be null. */

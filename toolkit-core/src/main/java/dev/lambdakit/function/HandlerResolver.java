@@ -56,7 +56,6 @@ public final class HandlerResolver {
                             "Invalid handler: `" + reference.handlerString() + "'",
                             null,
                             null,
-                            false,
                             "write 'pkg.Class' or 'pkg.Class::method'",
                             null),
                     null);
@@ -67,12 +66,7 @@ public final class HandlerResolver {
         } catch (ClassNotFoundException e) {
             return failing(
                     new HandlerFault(
-                            "Class not found: " + cls,
-                            e.getClass().getName(),
-                            null,
-                            false,
-                            classNotFoundHint(cls, loader),
-                            e),
+                            "Class not found: " + cls, e.getClass().getName(), null, classNotFoundHint(cls, loader), e),
                     null);
         } catch (NoClassDefFoundError e) {
             return failing(
@@ -80,7 +74,6 @@ public final class HandlerResolver {
                             "Error loading class " + cls + messageSuffix(e),
                             e.getClass().getName(),
                             null,
-                            false,
                             "a class the handler needs is missing from the classpath",
                             e),
                     null);
@@ -89,7 +82,6 @@ public final class HandlerResolver {
                     "Error loading class " + cls + messageSuffix(e),
                     e.getClass().getName(),
                     trace(e),
-                    true,
                     "the class's static initialisation threw; see the cause",
                     e);
         }
@@ -102,14 +94,13 @@ public final class HandlerResolver {
             instance = reference.factory().orElseThrow().get();
         } catch (Throwable t) {
             throw new HandlerFault(
-                    messageOf(t), t.getClass().getName(), trace(t), true, "the handler factory threw during init", t);
+                    messageOf(t), t.getClass().getName(), trace(t), "the handler factory threw during init", t);
         }
         if (instance == null) {
             throw new HandlerFault(
                     "Handler factory returned null",
                     NullPointerException.class.getName(),
                     null,
-                    true,
                     "the factory given for the handler must return an instance",
                     null);
         }
@@ -136,7 +127,6 @@ public final class HandlerResolver {
                                         + " does not implement RequestHandler with concrete type parameters",
                                 null,
                                 null,
-                                false,
                                 "declare it as RequestHandler<InputType, OutputType>",
                                 null),
                         cls);
@@ -151,7 +141,6 @@ public final class HandlerResolver {
                                             + " has no upper bound.",
                                     null,
                                     null,
-                                    false,
                                     "replace the type variable with a concrete type",
                                     null),
                             cls);
@@ -175,7 +164,6 @@ public final class HandlerResolver {
                         "Class does not implement an appropriate handler interface: " + cls.getName(),
                         null,
                         null,
-                        false,
                         "implement RequestHandler<I, O> or RequestStreamHandler, or " + "name a method: '"
                                 + cls.getName() + "::method'; " + candidateHint(cls, null),
                         null),
@@ -192,7 +180,6 @@ public final class HandlerResolver {
                             "Error loading method " + name + " on class " + cls.getName(),
                             e.getClass().getName(),
                             trace(e),
-                            false,
                             "a class in a method signature is missing",
                             e),
                     cls);
@@ -224,7 +211,6 @@ public final class HandlerResolver {
                                 + cls.getName(),
                         null,
                         null,
-                        false,
                         candidateHint(cls, name),
                         null),
                 cls);
@@ -244,7 +230,6 @@ public final class HandlerResolver {
                             msg,
                             Exception.class.getName(),
                             null,
-                            false,
                             "add a public no-argument constructor, make the method static, or pass a ready instance",
                             e),
                     cls);
@@ -257,17 +242,11 @@ public final class HandlerResolver {
                     messageOf(cause),
                     cause.getClass().getName(),
                     trace(cause),
-                    true,
                     "the handler's constructor threw",
                     cause);
         } catch (ReflectiveOperationException e) {
             throw new HandlerFault(
-                    messageOf(e),
-                    e.getClass().getName(),
-                    trace(e),
-                    true,
-                    "the handler class could not be instantiated",
-                    e);
+                    messageOf(e), e.getClass().getName(), trace(e), "the handler class could not be instantiated", e);
         }
     }
 

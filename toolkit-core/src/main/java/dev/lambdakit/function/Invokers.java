@@ -67,7 +67,6 @@ final class Invokers {
                         "Handler method " + m + " is not accessible: " + e.getMessage(),
                         e.getClass().getName(),
                         null,
-                        false,
                         "make the handler class and method public",
                         e);
             }

@@ -11,7 +11,7 @@ import org.apiguardian.api.API;
  * try {
  *     FunctionConfig.builder().handler("pkg.Handler").memoryMb(64).build();
  * } catch (LambdaConfigurationException e) {
- *     assert e.field().equals("memory");
+ *     assert e.field().equals("memoryMb");
  * }
  * }</pre>
  */

@@ -42,13 +42,18 @@ public final class Errors {
             frames.add(e.toString());
         }
         return new LambdaError(
-                HandlerFaults.messageOf(t),
+                messageOf(t),
                 t.getClass().getName(),
                 frames,
                 LambdaError.Phase.INVOKE,
                 "Runtime.UserException",
                 t,
                 null);
+    }
+
+    /** The runtime's rule for an exception's message: its localized message, or its class name when it has none. */
+    static String messageOf(Throwable t) {
+        return t.getLocalizedMessage() == null ? t.getClass().getName() : t.getLocalizedMessage();
     }
 
     /**

@@ -140,7 +140,7 @@ final class InProcessRuntime implements FunctionRuntime {
                     f.hint());
         }
         return new LambdaError(
-                HandlerFaults.messageOf(failure),
+                Errors.messageOf(failure),
                 failure.getClass().getName(),
                 List.of(),
                 LambdaError.Phase.INIT,

@@ -42,8 +42,8 @@ class FunctionConfigTest {
 
     @Test
     void memoryOutsideTheRangeIsRefused() {
-        rejects(b -> b.memoryMb(127), "memory", "memory must be between 128 and 10240 MB, but was 127 MB");
-        rejects(b -> b.memoryMb(10241), "memory", "but was 10241 MB");
+        rejects(b -> b.memoryMb(127), "memoryMb", "memoryMb must be between 128 and 10240 MB, but was 127 MB");
+        rejects(b -> b.memoryMb(10241), "memoryMb", "but was 10241 MB");
         assertThat(valid().memoryMb(10240).build().memoryMb()).isEqualTo(10240);
     }
 

@@ -180,7 +180,7 @@ final class LambdaExtension implements BeforeEachCallback, AfterEachCallback, Pa
                         "No @LambdaTest found on " + testClass.getName() + " or its test method"));
         FunctionConfig.Builder builder = FunctionConfig.builder()
                 .handler(handler(annotation, testClass, context))
-                .memoryMb(annotation.memory())
+                .memoryMb(annotation.memoryMb())
                 .timeout(Durations.parse("timeout", annotation.timeout()))
                 .region(annotation.region())
                 .architecture(annotation.architecture())

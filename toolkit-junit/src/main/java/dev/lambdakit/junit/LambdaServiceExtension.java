@@ -86,17 +86,12 @@ final class LambdaServiceExtension implements BeforeAllCallback, ParameterResolv
                 FunctionConfig.Builder config = FunctionConfig.builder()
                         .functionName(f.name())
                         .handler(f.handler())
-                        .memoryMb(f.memory())
+                        .memoryMb(f.memoryMb())
                         .timeout(Durations.parse("timeout", f.timeout()))
                         .execution(f.execution())
                         .env(endpoints);
-                for (String pair : f.env()) {
-                    int eq = pair.indexOf('=');
-                    if (eq <= 0) {
-                        throw new ExtensionConfigurationException(
-                                "Function " + f.name() + ": env entry '" + pair + "' must be written NAME=value");
-                    }
-                    config.env(pair.substring(0, eq), pair.substring(eq + 1));
+                for (Env variable : f.env()) {
+                    config.env(variable.name(), variable.value());
                 }
                 FunctionConfig built = config.build();
                 if (built.timeout().compareTo(running.slowest) > 0) {

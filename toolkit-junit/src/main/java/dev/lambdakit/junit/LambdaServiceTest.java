@@ -73,7 +73,7 @@ public @interface LambdaServiceTest {
 
         String handler();
 
-        int memory() default 128;
+        int memoryMb() default 128;
 
         String timeout() default "3s";
 
@@ -83,7 +83,7 @@ public @interface LambdaServiceTest {
         /** Where each environment runs its handler: in the test's JVM (the default) or a child JVM each. */
         Execution execution() default Execution.IN_PROCESS;
 
-        /** Environment variables, each {@code NAME=value}. */
-        String[] env() default {};
+        /** The function's environment variables, declared as on a {@code @LambdaTest}: {@code env = @Env(...)}. */
+        Env[] env() default {};
     }
 }

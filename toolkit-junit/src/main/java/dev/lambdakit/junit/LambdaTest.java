@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * annotation may be used as a meta-annotation to compose your own.
  *
  * <pre>{@code
- * @LambdaTest(handler = "com.acme.orders.CreateOrder::handleRequest", memory = 512, timeout = "10s")
+ * @LambdaTest(handler = "com.acme.orders.CreateOrder::handleRequest", memoryMb = 512, timeout = "10s")
  * @Env(name = "TABLE_NAME", value = "orders")
  * class CreateOrderTest {
  *     @Test
@@ -55,7 +55,7 @@ public @interface LambdaTest {
     String functionName() default "";
 
     /** Memory in MB, 128 to 10240. */
-    int memory() default 128;
+    int memoryMb() default 128;
 
     /** Timeout: {@code "3s"}, {@code "2m"}, {@code "PT15S"} or a number of seconds; 1 to 900 whole seconds. */
     String timeout() default "3s";

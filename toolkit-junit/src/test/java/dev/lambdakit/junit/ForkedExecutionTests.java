@@ -74,7 +74,7 @@ class ForkedExecutionTests {
                     @LambdaServiceTest.Function(
                             name = "where",
                             handler = "dev.lambdakit.junit.ForkedExecutionTests$WhereAmI::where",
-                            env = "TABLE=orders",
+                            env = @Env(name = "TABLE", value = "orders"),
                             execution = Execution.FORKED_BOOTSTRAP))
     class BehindTheService {
         @Test

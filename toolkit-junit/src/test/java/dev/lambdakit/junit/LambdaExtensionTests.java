@@ -123,10 +123,10 @@ class LambdaExtensionTests {
         run(MethodLevelTestCase.class).assertStatistics(s -> s.started(2).succeeded(2));
     }
 
-    @LambdaTest(handlerClass = Greeter.class, memory = 256)
+    @LambdaTest(handlerClass = Greeter.class, memoryMb = 256)
     static class MethodLevelTestCase {
         @Test
-        @LambdaTest(handler = "dev.lambdakit.junit.Greeter", memory = 1024, timeout = "PT30S", functionName = "fn")
+        @LambdaTest(handler = "dev.lambdakit.junit.Greeter", memoryMb = 1024, timeout = "PT30S", functionName = "fn")
         void methodWins(LambdaFunction fn) {
             assertThat(fn.config().memoryMb()).isEqualTo(1024);
             assertThat(fn.config().timeout().toSeconds()).isEqualTo(30);
@@ -152,7 +152,7 @@ class LambdaExtensionTests {
                 .extracting(Throwable::getMessage)
                 .containsExactlyInAnyOrder(
                         "Invalid @LambdaTest configuration on " + BadConfigTestCase.class.getName()
-                                + "#memory: memory must be between 128 and 10240 MB, but was 64 MB",
+                                + "#memory: memoryMb must be between 128 and 10240 MB, but was 64 MB",
                         "Invalid @LambdaTest configuration on " + BadConfigTestCase.class.getName() + "#reserved: "
                                 + "environment variable AWS_REGION is reserved by Lambda and cannot be set; reserved names "
                                 + "are [AWS_ACCESS_KEY, AWS_ACCESS_KEY_ID, AWS_DEFAULT_REGION, AWS_EXECUTION_ENV, "
@@ -176,7 +176,7 @@ class LambdaExtensionTests {
 
     static class BadConfigTestCase {
         @Test
-        @LambdaTest(handlerClass = Greeter.class, memory = 64)
+        @LambdaTest(handlerClass = Greeter.class, memoryMb = 64)
         void memory(LambdaFunction fn) {
             assertThat(fn).isNotNull();
         }
@@ -308,7 +308,7 @@ class LambdaExtensionTests {
     }
 
     @Retention(RetentionPolicy.RUNTIME)
-    @LambdaTest(handlerClass = Greeter.class, memory = 2048)
+    @LambdaTest(handlerClass = Greeter.class, memoryMb = 2048)
     @Env(name = "TABLE", value = "composed")
     @interface GreeterFunction {}
 

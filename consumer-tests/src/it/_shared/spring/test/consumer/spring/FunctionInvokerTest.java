@@ -8,7 +8,7 @@ import dev.lambdakit.runtime.LambdaFunction;
 import org.junit.jupiter.api.Test;
 
 @LambdaTest(handler = "org.springframework.cloud.function.adapter.aws.FunctionInvoker::handleRequest",
-        functionName = "uppercase-fn", memory = 1024, timeout = "60s")
+        functionName = "uppercase-fn", memoryMb = 1024, timeout = "60s")
 @Env(name = "MAIN_CLASS", value = "consumer.spring.UppercaseApp")
 @Env(name = "SPRING_CLOUD_FUNCTION_DEFINITION", value = "uppercase")
 class FunctionInvokerTest {

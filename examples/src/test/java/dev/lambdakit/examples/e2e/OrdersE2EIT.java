@@ -6,6 +6,7 @@ import dev.lambdakit.cloud.AwsService;
 import dev.lambdakit.cloud.TestResources;
 import dev.lambdakit.events.EventJson;
 import dev.lambdakit.events.SqsEvents;
+import dev.lambdakit.junit.Env;
 import dev.lambdakit.junit.LambdaServiceTest;
 import dev.lambdakit.server.LambdaService;
 import java.net.URI;
@@ -36,12 +37,12 @@ import software.amazon.awssdk.services.lambda.model.LogType;
             @LambdaServiceTest.Function(
                     name = "create-order",
                     timeout = "10s",
-                    env = "TABLE_NAME=orders-e2e",
+                    env = @Env(name = "TABLE_NAME", value = "orders-e2e"),
                     handler = "dev.lambdakit.examples.orders.CreateOrderHandler::handleRequest"),
             @LambdaServiceTest.Function(
                     name = "order-queue",
                     timeout = "10s",
-                    env = "TABLE_NAME=orders-e2e",
+                    env = @Env(name = "TABLE_NAME", value = "orders-e2e"),
                     handler = "dev.lambdakit.examples.queue.OrderQueueConsumer::handleRequest"),
             @LambdaServiceTest.Function(
                     name = "misconfigured",

@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 
 /** Unit layer: the handler's logic in the simulated runtime, DynamoDB mocked with Mockito. */
-@LambdaTest(memory = 512, timeout = "5s")
+@LambdaTest(memoryMb = 512, timeout = "5s")
 @Env(name = "TABLE_NAME", value = "orders")
 @ExtendWith(MockitoExtension.class)
 class CreateOrderHandlerTest {
