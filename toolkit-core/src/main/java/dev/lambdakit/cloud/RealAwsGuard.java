@@ -2,8 +2,9 @@ package dev.lambdakit.cloud;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.lambdakit.env.EnvironmentOverlay;
+import dev.lambdakit.cloud.internal.SdkSupport;
 import dev.lambdakit.env.Settings;
+import dev.lambdakit.env.internal.EnvironmentOverlay;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.LinkedHashSet;
@@ -64,7 +65,8 @@ public final class RealAwsGuard implements ExecutionInterceptor {
     }
 
     /** The error for a refused request, with the cause when the SDK ignored the backend's endpoint variables. */
-    static RealAwsAccessException refusal(String call, String endpoint) {
+    @API(status = org.apiguardian.api.API.Status.INTERNAL, since = "0.1")
+    public static RealAwsAccessException refusal(String call, String endpoint) {
         String stale = SdkSupport.endpointVariablesIgnored()
                 .map(reason -> " This request ignored the backend's endpoint variables: " + reason + ".")
                 .orElse("");
@@ -98,7 +100,8 @@ public final class RealAwsGuard implements ExecutionInterceptor {
     }
 
     /** Whether a request from the calling thread to real AWS is refused now. */
-    static boolean guarding() {
+    @API(status = org.apiguardian.api.API.Status.INTERNAL, since = "0.1")
+    public static boolean guarding() {
         if (Settings.isTrue(OPT_IN_PROPERTY)) {
             return false;
         }
@@ -137,7 +140,8 @@ public final class RealAwsGuard implements ExecutionInterceptor {
      * a fully qualified name, or an IP literal other than loopback and the backends' own (instance metadata's
      * 169.254.169.254 among them).
      */
-    static boolean isRealAws(String host) {
+    @API(status = org.apiguardian.api.API.Status.INTERNAL, since = "0.1")
+    public static boolean isRealAws(String host) {
         if (host == null || host.isEmpty()) {
             return false;
         }

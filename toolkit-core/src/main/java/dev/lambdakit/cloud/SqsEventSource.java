@@ -4,7 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.lambdakit.events.EventJson;
-import dev.lambdakit.events.JsonText;
+import dev.lambdakit.events.internal.JsonText;
 import dev.lambdakit.runtime.InvocationResult;
 import dev.lambdakit.runtime.LambdaFunction;
 import java.time.Duration;

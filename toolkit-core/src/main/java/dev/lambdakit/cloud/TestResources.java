@@ -2,6 +2,7 @@ package dev.lambdakit.cloud;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.lambdakit.cloud.internal.ToolkitClients;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -2,6 +2,7 @@ package dev.lambdakit.env;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.lambdakit.env.internal.EnvironmentOverlay;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;

@@ -2,6 +2,7 @@ package dev.lambdakit.events;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.lambdakit.events.internal.JsonText;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

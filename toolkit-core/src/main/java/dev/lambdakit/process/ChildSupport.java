@@ -1,6 +1,6 @@
 package dev.lambdakit.process;
 
-import dev.lambdakit.env.ScratchFolder;
+import dev.lambdakit.env.internal.ScratchFolder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

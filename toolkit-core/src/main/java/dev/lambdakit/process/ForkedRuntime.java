@@ -1,14 +1,14 @@
 package dev.lambdakit.process;
 
 import dev.lambdakit.cloud.RealAwsGuard;
-import dev.lambdakit.env.ScratchFolder;
+import dev.lambdakit.env.internal.ScratchFolder;
 import dev.lambdakit.events.EventJson;
 import dev.lambdakit.function.Execution;
 import dev.lambdakit.function.FunctionConfig;
-import dev.lambdakit.runtime.ClientContexts;
-import dev.lambdakit.runtime.FunctionRuntime;
 import dev.lambdakit.runtime.LambdaError;
-import dev.lambdakit.runtime.LogSink;
+import dev.lambdakit.runtime.internal.ClientContexts;
+import dev.lambdakit.runtime.internal.FunctionRuntime;
+import dev.lambdakit.runtime.internal.LogSink;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;

@@ -4,7 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.lambdakit.function.Execution;
 import dev.lambdakit.function.FunctionConfig;
-import dev.lambdakit.runtime.FunctionRuntime;
+import dev.lambdakit.runtime.internal.FunctionRuntime;
 import org.apiguardian.api.API;
 
 /**

@@ -4,8 +4,8 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.lambdakit.events.JsonText;
-import dev.lambdakit.server.HttpServers;
+import dev.lambdakit.events.internal.JsonText;
+import dev.lambdakit.server.internal.HttpServers;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;

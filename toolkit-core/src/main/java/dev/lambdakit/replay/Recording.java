@@ -3,7 +3,7 @@ package dev.lambdakit.replay;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.lambdakit.events.EventJson;
-import dev.lambdakit.events.JsonText;
+import dev.lambdakit.events.internal.JsonText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

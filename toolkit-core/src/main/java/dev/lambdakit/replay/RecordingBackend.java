@@ -245,7 +245,7 @@ public final class RecordingBackend implements AwsBackend, AutoCloseable {
                             ? "<Error><Code>LambdaKitReplayMismatch</Code><Message>" + escapeXml(message)
                                     + "</Message></Error>"
                             : "{\"__type\":\"LambdaKitReplayMismatch\",\"message\":"
-                                    + dev.lambdakit.events.JsonText.quote(message) + "}")
+                                    + dev.lambdakit.events.internal.JsonText.quote(message) + "}")
                     .getBytes(StandardCharsets.UTF_8);
             send(
                     exchange,

@@ -3,6 +3,7 @@ package dev.lambdakit.runtime;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.lambdakit.events.EventJson;
+import dev.lambdakit.runtime.internal.LogSink;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

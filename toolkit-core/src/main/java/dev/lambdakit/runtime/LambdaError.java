@@ -2,7 +2,7 @@ package dev.lambdakit.runtime;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.lambdakit.events.JsonText;
+import dev.lambdakit.events.internal.JsonText;
 import java.util.List;
 import java.util.Optional;
 import org.apiguardian.api.API;

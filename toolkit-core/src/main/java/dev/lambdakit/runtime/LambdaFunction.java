@@ -2,13 +2,19 @@ package dev.lambdakit.runtime;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.lambdakit.env.CredentialSandbox;
-import dev.lambdakit.env.EnvScope;
-import dev.lambdakit.env.EnvironmentOverlay;
-import dev.lambdakit.env.ReservedVariables;
 import dev.lambdakit.env.TemporaryCredentials;
+import dev.lambdakit.env.internal.CredentialSandbox;
+import dev.lambdakit.env.internal.EnvScope;
+import dev.lambdakit.env.internal.EnvironmentOverlay;
+import dev.lambdakit.env.internal.ReservedVariables;
 import dev.lambdakit.function.Execution;
 import dev.lambdakit.function.FunctionConfig;
+import dev.lambdakit.runtime.internal.CapturingLogger;
+import dev.lambdakit.runtime.internal.Contexts;
+import dev.lambdakit.runtime.internal.FunctionRuntime;
+import dev.lambdakit.runtime.internal.Ids;
+import dev.lambdakit.runtime.internal.InProcessRuntime;
+import dev.lambdakit.runtime.internal.InvocationCycle;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -169,7 +175,7 @@ public final class LambdaFunction implements AutoCloseable {
                 null,
                 null,
                 null);
-        return SimulatedContext.of(
+        return Contexts.of(
                 config,
                 environment.logStreamName(),
                 request,

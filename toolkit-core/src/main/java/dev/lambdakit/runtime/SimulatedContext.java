@@ -6,8 +6,6 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
-import dev.lambdakit.env.ReservedVariables;
-import dev.lambdakit.function.FunctionConfig;
 import org.apiguardian.api.API;
 
 /**
@@ -38,7 +36,9 @@ public final class SimulatedContext implements Context {
     private final String traceId;
     private final String tenantId;
 
-    SimulatedContext(
+    /** Every field as the runtime fills it; LambdaKit builds contexts through its invocation cycle. */
+    @API(status = org.apiguardian.api.API.Status.INTERNAL, since = "0.1")
+    public SimulatedContext(
             String requestId,
             String functionName,
             String functionVersion,
@@ -67,30 +67,6 @@ public final class SimulatedContext implements Context {
         this.logger = logger;
         this.traceId = traceId;
         this.tenantId = tenantId;
-    }
-
-    /** The context an invocation of {@code request} receives in an environment writing to {@code logStream}. */
-    static SimulatedContext of(
-            FunctionConfig config,
-            String logStream,
-            FunctionRuntime.Request request,
-            long deadlineNanos,
-            LambdaLogger logger) {
-        return new SimulatedContext(
-                request.requestId(),
-                config.functionName(),
-                config.version(),
-                request.invokedFunctionArn(),
-                ReservedVariables.logGroupName(config),
-                logStream,
-                config.memoryMb(),
-                deadlineNanos,
-                request.deadlineEpochMillis(),
-                request.identity(),
-                request.clientContext(),
-                logger,
-                request.traceId(),
-                request.tenantId());
     }
 
     @Override

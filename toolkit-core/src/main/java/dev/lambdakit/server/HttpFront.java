@@ -9,6 +9,7 @@ import dev.lambdakit.events.EventJson;
 import dev.lambdakit.events.HttpEventBuilder;
 import dev.lambdakit.events.HttpResponse;
 import dev.lambdakit.runtime.InvocationResult;
+import dev.lambdakit.server.internal.HttpServers;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +71,8 @@ public final class HttpFront implements AutoCloseable {
                     exchange,
                     400,
                     Map.of("Content-Type", "application/json"),
-                    HttpServers.utf8("{\"message\":" + dev.lambdakit.events.JsonText.quote(e.getMessage()) + "}"));
+                    HttpServers.utf8(
+                            "{\"message\":" + dev.lambdakit.events.internal.JsonText.quote(e.getMessage()) + "}"));
             return;
         }
         InvocationResult<Object> result;

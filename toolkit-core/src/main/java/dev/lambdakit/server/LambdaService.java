@@ -7,8 +7,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.lambdakit.events.EventJson;
 import dev.lambdakit.function.FunctionConfig;
-import dev.lambdakit.runtime.ClientContexts;
 import dev.lambdakit.runtime.InvocationResult;
+import dev.lambdakit.runtime.internal.ClientContexts;
+import dev.lambdakit.server.internal.HttpServers;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -334,9 +335,9 @@ public final class LambdaService implements AutoCloseable {
         StringBuilder body = new StringBuilder("{\"Type\":\"")
                 .append(type)
                 .append("\",\"Message\":")
-                .append(dev.lambdakit.events.JsonText.quote(message));
-        extra.forEach(
-                (k, v) -> body.append(",\"").append(k).append("\":").append(dev.lambdakit.events.JsonText.quote(v)));
+                .append(dev.lambdakit.events.internal.JsonText.quote(message));
+        extra.forEach((k, v) ->
+                body.append(",\"").append(k).append("\":").append(dev.lambdakit.events.internal.JsonText.quote(v)));
         body.append('}');
         HttpServers.send(
                 exchange,

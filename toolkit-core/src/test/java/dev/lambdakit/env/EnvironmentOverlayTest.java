@@ -2,6 +2,8 @@ package dev.lambdakit.env;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lambdakit.env.internal.EnvScope;
+import dev.lambdakit.env.internal.EnvironmentOverlay;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;

@@ -3,6 +3,7 @@ package dev.lambdakit.env;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lambdakit.env.internal.EnvironmentOverlay;
 import dev.lambdakit.function.FunctionConfig;
 import dev.lambdakit.runtime.LambdaFunction;
 import dev.lambdakit.testhandlers.Handlers;

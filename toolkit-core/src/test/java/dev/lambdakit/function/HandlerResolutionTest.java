@@ -214,7 +214,7 @@ class HandlerResolutionTest {
         assertThat(e.errorType()).isEqualTo("java.lang.IllegalArgumentException");
         assertThat(e.functionErrorType()).isEqualTo("Runtime.UserException");
         assertThat(e.stackTrace()).first().asString().startsWith("dev.lambdakit.testhandlers.Handlers$Throwing.fail(");
-        assertThat(e.stackTrace()).noneMatch(f -> f.startsWith("dev.lambdakit.function.Invokers"));
+        assertThat(e.stackTrace()).noneMatch(f -> f.startsWith("dev.lambdakit.function.internal.Invokers"));
         assertThat(e.toJson())
                 .startsWith("{\"errorMessage\":\"bad input: x\",\"errorType\":"
                         + "\"java.lang.IllegalArgumentException\",\"stackTrace\":[\"dev.lambdakit.testhandlers.");

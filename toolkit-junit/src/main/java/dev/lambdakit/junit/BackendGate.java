@@ -4,7 +4,7 @@ import dev.lambdakit.cloud.AwsBackend;
 import dev.lambdakit.cloud.AwsService;
 import dev.lambdakit.cloud.BackendKind;
 import dev.lambdakit.cloud.Backends;
-import dev.lambdakit.cloud.SdkSupport;
+import dev.lambdakit.cloud.internal.SdkSupport;
 import java.util.Collection;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;

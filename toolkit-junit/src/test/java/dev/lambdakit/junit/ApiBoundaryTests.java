@@ -24,10 +24,34 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The API is what users can reach by intent: every public type says what it is ({@code @API}), and no public member
- * of a user-facing type (EXPERIMENTAL or STABLE) takes or returns a type marked INTERNAL.
+ * The API is what users can reach by intent: every public type says what it is ({@code @API}), machinery lives in
+ * internal packages ({@code *.internal}, and {@code dev.lambdakit.process}, the forked runtime), and no public member
+ * of a user-facing type (EXPERIMENTAL or STABLE) takes or returns a type from them.
  */
 class ApiBoundaryTests {
+
+    /** Packages that hold only machinery: public for LambdaKit's own packages and modules, never API. */
+    static boolean isInternalPackage(String packageName) {
+        return packageName.endsWith(".internal") || packageName.equals("dev.lambdakit.process");
+    }
+
+    @Test
+    @DisplayName("INTERNAL types live in internal packages, and internal packages hold only INTERNAL types")
+    void internalTypesLiveInInternalPackages() throws Exception {
+        List<String> misplaced = new ArrayList<>();
+        for (Class<?> type : publicTypes()) {
+            API api = type.getAnnotation(API.class);
+            if (type.getEnclosingClass() != null || api == null) {
+                continue;
+            }
+            boolean internalPackage = isInternalPackage(type.getPackageName());
+            if (internalPackage != (api.status() == API.Status.INTERNAL)) {
+                misplaced.add(type.getName() + " is " + api.status() + " in "
+                        + (internalPackage ? "an internal" : "an API") + " package");
+            }
+        }
+        assertThat(misplaced).isEmpty();
+    }
 
     @Test
     @DisplayName("every public type of LambdaKit is marked @API")
@@ -82,7 +106,10 @@ class ApiBoundaryTests {
             return false;
         }
         API api = outermost(type).getAnnotation(API.class);
-        return api == null || api.status() == API.Status.INTERNAL || !Modifier.isPublic(type.getModifiers());
+        return api == null
+                || api.status() == API.Status.INTERNAL
+                || !Modifier.isPublic(type.getModifiers())
+                || isInternalPackage(type.getPackageName());
     }
 
     private static Class<?> outermost(Class<?> type) {
