@@ -17,12 +17,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code .json} file in it, sorted by name.
  *
  * <p>It works in any test, with or without {@link LambdaTest @LambdaTest}. Placeholders {@code ${region}}, {@code ${accountId}} and {@code ${functionName}} are replaced with the test's
- * function settings (or Lambda's defaults), and {@code ${name}} with the test's own {@link #values()}. An unknown
+ * function settings (or Lambda's defaults), and {@code ${name}} with the test's own {@link #placeholders()}. An unknown
  * placeholder fails the test, naming the file, line and column.
  *
  * <pre>{@code
  * @Test
- * void handlesUpload(@Event(value = "events/s3-put.json", values = "key=photos/a.jpg") S3Event event,
+ * void handlesUpload(@Event(value = "events/s3-put.json", placeholders = "key=photos/a.jpg") S3Event event,
  *                    LambdaFunction fn) {
  *     assertThat(fn.invoke(event)).succeeded();
  * }
@@ -39,5 +39,5 @@ public @interface Event {
     String value();
 
     /** The test's own placeholder values, each {@code name=value}. */
-    String[] values() default {};
+    String[] placeholders() default {};
 }

@@ -167,7 +167,7 @@ final class EventFiles {
                 throw new ParameterResolutionException("@Event file '" + fileName + "' at line " + line
                         + ", column " + (m.start() - lineStart + 1) + ": unknown placeholder " + m.group()
                         + "; known placeholders are " + new java.util.TreeSet<>(values.keySet())
-                        + " (add your own with values = \"name=value\")");
+                        + " (add your own with placeholders = \"name=value\")");
             }
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }

@@ -34,5 +34,5 @@ public @interface EventSource {
     String value();
 
     /** The test's own placeholder values, each {@code name=value}. */
-    String[] values() default {};
+    String[] placeholders() default {};
 }

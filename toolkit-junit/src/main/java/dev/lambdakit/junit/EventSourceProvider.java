@@ -30,7 +30,7 @@ final class EventSourceProvider implements ArgumentsProvider {
                     "@EventSource on " + method.getName() + " needs a first " + "parameter to receive each event");
         }
         Type type = method.getGenericParameterTypes()[0];
-        var values = Placeholders.of(LambdaExtension.configIfPresent(context), source.values());
+        var values = Placeholders.of(LambdaExtension.configIfPresent(context), source.placeholders());
         ClassLoader loader = context.getRequiredTestClass().getClassLoader();
         return EventFiles.folder(source.value(), loader).stream()
                 .map(f -> Arguments.of(Named.of(f.name(), EventFiles.convert(f, type, values))));

@@ -74,7 +74,7 @@ final class LambdaExtension implements BeforeEachCallback, AfterEachCallback, Pa
                     event.value(),
                     parameter.getParameter().getParameterizedType(),
                     extension.getRequiredTestClass().getClassLoader(),
-                    Placeholders.of(configIfPresent(extension), event.values()));
+                    Placeholders.of(configIfPresent(extension), event.placeholders()));
         }
         if (extension.getTestMethod().isEmpty()) {
             throw new ParameterResolutionException(

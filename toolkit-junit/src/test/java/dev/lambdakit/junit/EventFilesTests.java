@@ -60,7 +60,7 @@ class EventFilesTests {
         org.assertj.core.api.Assertions.assertThatThrownBy(
                         () -> EventFiles.substitute("f.json", "{\n  \"a\": \"${nope}\"}", Map.of("region", "x")))
                 .hasMessage("@Event file 'f.json' at line 2, column 9: unknown placeholder ${nope}; known "
-                        + "placeholders are [region] (add your own with values = \"name=value\")");
+                        + "placeholders are [region] (add your own with placeholders = \"name=value\")");
     }
 
     @Test
@@ -76,13 +76,13 @@ class EventFilesTests {
                 .extracting(Throwable::getMessage)
                 .isEqualTo("@Event file 'events/unknown-placeholder.json' at line 2, column 18: unknown placeholder "
                         + "${nobodyKnows}; known placeholders are [accountId, functionName, region] (add your own "
-                        + "with values = \"name=value\")");
+                        + "with placeholders = \"name=value\")");
     }
 
     @LambdaTest(handlerClass = Greeter.class, region = "ap-south-1")
     static class EventTestCase {
         @Test
-        void folder(@Event(value = "events/orders/", values = "messageId=second") List<SQSEvent> orders) {
+        void folder(@Event(value = "events/orders/", placeholders = "messageId=second") List<SQSEvent> orders) {
             assertThat(orders).hasSize(2);
             assertThat(orders.get(1).getRecords().get(0).getMessageId()).isEqualTo("second");
             assertThat(orders.get(0).getRecords().get(0).getEventSourceArn())
@@ -90,7 +90,7 @@ class EventFilesTests {
         }
 
         @ParameterizedTest
-        @EventSource(value = "events/orders/", values = "messageId=from-source")
+        @EventSource(value = "events/orders/", placeholders = "messageId=from-source")
         void eachFile(SQSEvent event) {
             assertThat(event.getRecords().get(0).getAwsRegion()).isEqualTo("ap-south-1");
             assertThat(event.getRecords().get(0).getMessageId()).isIn("first", "from-source");
@@ -114,7 +114,7 @@ class EventFilesTests {
 
     static class PlainTestCase {
         @Test
-        void plain(@Event(value = "events/orders/02-second.json", values = "messageId=m") SQSEvent event) {
+        void plain(@Event(value = "events/orders/02-second.json", placeholders = "messageId=m") SQSEvent event) {
             assertThat(event.getRecords().get(0).getAwsRegion()).isEqualTo("us-east-1");
         }
     }

@@ -83,7 +83,7 @@ class LambdaExtensionTests {
         }
 
         @org.junit.jupiter.params.ParameterizedTest
-        @EventSource(value = "events/orders/", values = "messageId=m")
+        @EventSource(value = "events/orders/", placeholders = "messageId=m")
         void eventSourceWithAnInstanceFactory(SQSEvent event, LambdaFunction fn) {
             assertThat(event.getRecords().get(0).getAwsRegion()).isEqualTo("ap-south-1");
             assertThat(fn.invoke(Map.of("name", "e"))).succeeded();
