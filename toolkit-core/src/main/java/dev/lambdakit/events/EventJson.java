@@ -46,6 +46,49 @@ public final class EventJson {
         return out.toByteArray();
     }
 
+    private static final java.time.format.DateTimeFormatter API_GATEWAY_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", java.util.Locale.ENGLISH)
+                    .withZone(java.time.ZoneOffset.UTC);
+
+    /**
+     * The JSON a service would send for {@code event}: {@link #toJson(Object)}, except where the events library
+     * writes a field in a form it cannot read back. The one case known: {@code APIGatewayV2CustomAuthorizerEvent}'s
+     * {@code requestContext.time} (read in API Gateway's {@code dd/MMM/yyyy:HH:mm:ss Z}, written as ISO-8601) and
+     * {@code timeEpoch} (read as milliseconds, written otherwise), which are put back in API Gateway's form.
+     */
+    @SuppressWarnings("unchecked")
+    public static byte[] toEventJson(Object event) {
+        byte[] json = toJson(event);
+        if (event == null
+                || !event.getClass()
+                        .getName()
+                        .equals("com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent")) {
+            return json;
+        }
+        try {
+            Object context = event.getClass().getMethod("getRequestContext").invoke(event);
+            if (context == null) {
+                return json;
+            }
+            Map<String, Object> tree = (Map<String, Object>) toTree(new String(json, StandardCharsets.UTF_8));
+            Map<String, Object> written = (Map<String, Object>) tree.get("requestContext");
+            Object time = context.getClass().getMethod("getTime").invoke(context);
+            if (time != null) {
+                long millis = (Long) time.getClass().getMethod("getMillis").invoke(time);
+                written.put("time", API_GATEWAY_TIME.format(java.time.Instant.ofEpochMilli(millis)));
+            }
+            Object epoch = context.getClass().getMethod("getTimeEpoch").invoke(context);
+            if (epoch instanceof java.time.Instant instant) {
+                written.put("timeEpoch", instant.toEpochMilli());
+            } else if (epoch != null) {
+                written.put("timeEpoch", epoch.getClass().getMethod("getMillis").invoke(epoch));
+            }
+            return dev.lambdakit.events.internal.JsonText.write(tree).getBytes(StandardCharsets.UTF_8);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return json; // an events library of another shape: its own JSON, as is
+        }
+    }
+
     /** {@link #toJson(Object)} as a UTF-8 string. */
     public static String toJsonString(Object value) {
         return new String(toJson(value), StandardCharsets.UTF_8);

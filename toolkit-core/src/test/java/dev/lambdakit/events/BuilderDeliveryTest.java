@@ -74,7 +74,24 @@ class BuilderDeliveryTest {
                         Scenarios.fixed(SecretsManagerEvents.rotation("s")).step("testSecret")),
                 Arguments.of("batchV1", Scenarios.fixed(S3BatchEvents.v1()).task("b", "k")),
                 Arguments.of("batchV2", Scenarios.fixed(S3BatchEvents.v2()).task("b", "k")),
-                Arguments.of("map", Scenarios.fixed(SesEvents.received("a@example.com", "b@example.com"))));
+                Arguments.of("map", Scenarios.fixed(SesEvents.received("a@example.com", "b@example.com"))),
+                Arguments.of(
+                        "tokenAuthorizer",
+                        Scenarios.fixed(AuthorizerEvents.token("t")).get("/a")),
+                Arguments.of(
+                        "requestAuthorizer",
+                        Scenarios.fixed(AuthorizerEvents.request())
+                                .get("/a")
+                                .query("q", "1")
+                                .header("h", "v")),
+                Arguments.of(
+                        "httpApiAuthorizer",
+                        Scenarios.fixed(AuthorizerEvents.httpApi()).get("/a").header("authorization", "t")),
+                Arguments.of(
+                        "customResource",
+                        Scenarios.fixed(CloudFormationEvents.customResource("Custom::Name"))
+                                .update("id-1", Map.of("Size", 1))
+                                .property("Size", 2)));
     }
 
     @ParameterizedTest(name = "{0} <- {1}")
@@ -86,7 +103,7 @@ class BuilderDeliveryTest {
             InvocationResult<String> viaJson = fn.invoke(builder.toJson(), String.class);
             InvocationResult<String> viaBytes = fn.invoke(builder.toBytes(), String.class);
 
-            String expected = EventJson.toJsonString(builder.build());
+            String expected = Echoes.view(builder.build());
             assertThat(viaObject.output()).as("%s", viaObject).isEqualTo(expected);
             assertThat(viaJson.output()).isEqualTo(expected);
             assertThat(viaBytes.output()).isEqualTo(expected);

@@ -151,6 +151,41 @@ final class Scenarios {
         add(s, "secrets_rotation_event.json", fixed(SecretsManagerEvents.rotation("secretparam")), Map.of());
         add(
                 s,
+                "apigw_auth.json",
+                fixed(AuthorizerEvents.request())
+                        .get("/request")
+                        .header("HeaderAuth1", "headerValue1")
+                        .query("QueryString1", "queryValue1")
+                        .stageVariable("StageVar1", "stageValue1"),
+                Map.ofEntries(
+                        Map.entry("version", "HTTP API payload format 1.0; REST REQUEST authorizers send none"),
+                        Map.entry("identitySource", "HTTP API payload format 1.0 only"),
+                        Map.entry("authorizationToken", "TOKEN authorizers and HTTP API format 1.0 only"),
+                        Map.entry("pathParameters", "sent when the resource has path parameters"),
+                        Map.entry("requestContext.identity.apiKey", "sent when the method requires an API key")));
+        add(
+                s,
+                "apigw_auth_v2.json",
+                fixed(AuthorizerEvents.httpApi())
+                        .post("/my/path")
+                        .header("Header1", "value1")
+                        .query("parameter1", "value1")
+                        .cookie("cookie1", "a")
+                        .pathParameter("parameter1", "value1")
+                        .stageVariable("stageVariable1", "value1")
+                        .identitySource("header1"),
+                Map.of());
+        add(
+                s,
+                "cloudformation_event.json",
+                fixed(CloudFormationEvents.customResource("Custom::TestResource"))
+                        .logicalResourceId("MyTestResource")
+                        .update("MyTestResourceId", Map.of("StackName", "MyStack", "List", List.of("1")))
+                        .property("StackName", "MyStack")
+                        .property("List", List.of(1, 2, 3)),
+                Map.of());
+        add(
+                s,
                 "s3_batch_event.json",
                 fixed(S3BatchEvents.v1()).task("amzn-s3-demo-bucket", "customerImage1.jpg"),
                 Map.of());

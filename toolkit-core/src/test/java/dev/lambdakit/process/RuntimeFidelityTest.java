@@ -171,6 +171,17 @@ class RuntimeFidelityTest {
     }
 
     @Test
+    @DisplayName("a failing static initialiser, and the same failure again on the retry: never 'Could not initialize'")
+    void staticInitFailureAndRetry() {
+        List<Seen> seen = agreed(
+                everywhere(Fidelity.BrokenStatic.class.getName(), 10, fn -> List.of(fn.invoke("{}"), fn.invoke("{}"))));
+        assertThat(seen.get(0).payload())
+                .contains("\"errorType\":\"java.lang.ExceptionInInitializerError\"")
+                .doesNotContain("Could not initialize");
+        assertThat(seen.get(1)).isEqualTo(seen.get(0));
+    }
+
+    @Test
     @DisplayName("a timeout: Lambda's message, the killed runtime, a cold start after")
     void timeout() {
         List<Seen> seen = agreed(everywhere(

@@ -108,6 +108,20 @@ public final class Fidelity {
         }
     }
 
+    /** Fails in its static initialiser: a fresh JVM (and a fresh environment) runs it again on every init. */
+    public static class BrokenStatic implements RequestHandler<Object, Object> {
+        private static final String TABLE = table();
+
+        private static String table() {
+            throw new IllegalStateException("no table configured");
+        }
+
+        @Override
+        public Object handleRequest(Object input, Context context) {
+            return TABLE;
+        }
+    }
+
     public static class Sleeper {
         public String sleep(Integer millis) throws InterruptedException {
             System.out.println("sleeping " + millis);

@@ -204,7 +204,7 @@ public final class InvocationCycle {
             }
         } else {
             try {
-                bytes = EventJson.toJson(event);
+                bytes = EventJson.toEventJson(event);
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException(
                         "Could not serialize the event of type "
