@@ -95,6 +95,23 @@ public final class AuthorizerEvents {
             return request("GET", path);
         }
 
+        /** A query string parameter; repeat it for several values. */
+        public SELF query(String name, String value) {
+            query.computeIfAbsent(required(name, "name"), k -> new ArrayList<>())
+                    .add(required(value, "value"));
+            return self();
+        }
+
+        public SELF pathParameter(String name, String value) {
+            pathParameters.put(required(name, "name"), required(value, "value"));
+            return self();
+        }
+
+        public SELF stageVariable(String name, String value) {
+            stageVariables.put(required(name, "name"), required(value, "value"));
+            return self();
+        }
+
         public SELF post(String path) {
             return request("POST", path);
         }
@@ -160,22 +177,6 @@ public final class AuthorizerEvents {
 
         public RequestBuilder header(String name, String value) {
             headers.put(required(name, "name"), required(value, "value"));
-            return this;
-        }
-
-        public RequestBuilder query(String name, String value) {
-            query.computeIfAbsent(required(name, "name"), k -> new ArrayList<>())
-                    .add(required(value, "value"));
-            return this;
-        }
-
-        public RequestBuilder pathParameter(String name, String value) {
-            pathParameters.put(required(name, "name"), required(value, "value"));
-            return this;
-        }
-
-        public RequestBuilder stageVariable(String name, String value) {
-            stageVariables.put(required(name, "name"), required(value, "value"));
             return this;
         }
 
@@ -255,24 +256,8 @@ public final class AuthorizerEvents {
             return this;
         }
 
-        public HttpApiBuilder query(String name, String value) {
-            query.computeIfAbsent(required(name, "name"), k -> new ArrayList<>())
-                    .add(required(value, "value"));
-            return this;
-        }
-
         public HttpApiBuilder cookie(String name, String value) {
             cookies.add(required(name, "name") + "=" + required(value, "value"));
-            return this;
-        }
-
-        public HttpApiBuilder pathParameter(String name, String value) {
-            pathParameters.put(required(name, "name"), required(value, "value"));
-            return this;
-        }
-
-        public HttpApiBuilder stageVariable(String name, String value) {
-            stageVariables.put(required(name, "name"), required(value, "value"));
             return this;
         }
 
