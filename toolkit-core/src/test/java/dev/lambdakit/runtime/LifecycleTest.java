@@ -112,7 +112,7 @@ class LifecycleTest {
                         .contains(
                                 "LAMBDAKIT WARNING: the handler of",
                                 "cannot stop a thread",
-                                "ForkedFunction",
+                                "Execution.FORKED",
                                 "Handlers$Busy.spin");
                 assertThat(result.logLines()).anyMatch(l -> l.startsWith("LAMBDAKIT WARNING"));
             } else {
