@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -40,7 +41,7 @@ public final class Backends {
      * @throws MissingArtifactException when the backend's artifact is not on the class path: a build mistake, never a
      *                                  reason to skip
      */
-    public static java.util.Optional<String> unavailable(BackendKind kind) {
+    public static Optional<String> unavailable(BackendKind kind) {
         if (kind == BackendKind.LOCALSTACK) {
             try {
                 Class.forName("org.testcontainers.localstack.LocalStackContainer");
@@ -50,10 +51,10 @@ public final class Backends {
                         + "dependency (its version managed by org.testcontainers:testcontainers-bom)");
             }
             if (!LocalStackBackend.dockerAvailable()) {
-                return java.util.Optional.of("the localstack backend needs a Docker engine, and none answers here");
+                return Optional.of("the localstack backend needs a Docker engine, and none answers here");
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /**

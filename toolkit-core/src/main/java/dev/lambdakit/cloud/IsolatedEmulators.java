@@ -4,6 +4,7 @@ import dev.lambdakit.env.internal.ScratchFolder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
 import java.net.JarURLConnection;
 import java.net.MalformedURLException;
 import java.net.URI;
@@ -60,7 +61,7 @@ final class IsolatedEmulators {
             @SuppressWarnings("unchecked")
             URI endpoint = ((Supplier<URI>) server).get();
             return new Running(endpoint, (AutoCloseable) server);
-        } catch (java.lang.reflect.InvocationTargetException e) {
+        } catch (InvocationTargetException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         } finally {
             thread.setContextClassLoader(previous);

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apiguardian.api.API;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -50,8 +52,7 @@ public final class RealAwsGuard implements ExecutionInterceptor {
     /** Per test thread (and threads it starts): whether a LambdaKit-annotated test runs, and if it may reach AWS. */
     private static final InheritableThreadLocal<Boolean> TEST_ALLOWS_REAL_AWS = new InheritableThreadLocal<>();
     /** LambdaKit-annotated tests running now, on any thread. */
-    private static final java.util.concurrent.atomic.AtomicInteger ACTIVE_TESTS =
-            new java.util.concurrent.atomic.AtomicInteger();
+    private static final AtomicInteger ACTIVE_TESTS = new AtomicInteger();
 
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
@@ -85,7 +86,7 @@ public final class RealAwsGuard implements ExecutionInterceptor {
         Boolean previous = TEST_ALLOWS_REAL_AWS.get();
         TEST_ALLOWS_REAL_AWS.set(allowRealAws);
         ACTIVE_TESTS.incrementAndGet();
-        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean closed = new AtomicBoolean();
         return () -> {
             if (!closed.compareAndSet(false, true)) {
                 return;

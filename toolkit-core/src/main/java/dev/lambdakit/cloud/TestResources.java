@@ -5,8 +5,11 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.lambdakit.cloud.internal.ToolkitClients;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -73,7 +76,7 @@ public final class TestResources implements AutoCloseable {
 
     /** A name unique to this test: {@code lk-<8 hex>-<hint>}. */
     public String uniqueName(String hint) {
-        String clean = hint.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
+        String clean = hint.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
         String name = prefix + "-" + clean;
         return name.length() > 63 ? name.substring(0, 63) : name;
     }
@@ -149,7 +152,7 @@ public final class TestResources implements AutoCloseable {
             String name, boolean deadLetter, int maxReceiveCount, int visibilityTimeoutSeconds, boolean fifo) {
         String base = fifo && name.endsWith(".fifo") ? name.substring(0, name.length() - 5) : name;
         Optional<Queue> dlq = deadLetter ? Optional.of(createQueue(base + "-dlq", Map.of(), fifo)) : Optional.empty();
-        java.util.Map<QueueAttributeName, String> attributes = new java.util.HashMap<>();
+        Map<QueueAttributeName, String> attributes = new HashMap<>();
         attributes.put(QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(visibilityTimeoutSeconds));
         dlq.ifPresent(d -> attributes.put(
                 QueueAttributeName.REDRIVE_POLICY,
@@ -160,7 +163,7 @@ public final class TestResources implements AutoCloseable {
 
     private Queue createQueue(String base, Map<QueueAttributeName, String> attributes, boolean fifo) {
         String name = base + (fifo ? ".fifo" : "");
-        java.util.Map<QueueAttributeName, String> all = new java.util.HashMap<>(attributes);
+        Map<QueueAttributeName, String> all = new HashMap<>(attributes);
         if (fifo) {
             all.put(QueueAttributeName.FIFO_QUEUE, "true");
             all.put(QueueAttributeName.CONTENT_BASED_DEDUPLICATION, "true");
@@ -216,9 +219,7 @@ public final class TestResources implements AutoCloseable {
         List<software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex> gsis = new ArrayList<>();
         for (String index : indexes) {
             String[] parts = index.split(":");
-            if (parts.length < 2
-                    || parts.length > 3
-                    || java.util.Arrays.stream(parts).anyMatch(String::isBlank)) {
+            if (parts.length < 2 || parts.length > 3 || Arrays.stream(parts).anyMatch(String::isBlank)) {
                 throw new IllegalArgumentException(
                         "Index '" + index + "' must be written name:hashKey or " + "name:hashKey:rangeKey");
             }

@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.apiguardian.api.API;
@@ -70,7 +71,7 @@ public final class CloudWatchLogsEvents {
             return this;
         }
 
-        public Builder logEvents(int count, java.util.function.IntFunction<String> message) {
+        public Builder logEvents(int count, IntFunction<String> message) {
             for (int i = 0; i < count; i++) {
                 logEvent(message.apply(i));
             }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.apiguardian.api.API;
 
 /**
@@ -69,7 +70,7 @@ public final class DynamoDbEvents {
         }
 
         /** {@code count} inserts, the i-th (from 0) of item {@code item.apply(i)}. */
-        public Builder inserts(int count, java.util.function.IntFunction<Map<String, ?>> item) {
+        public Builder inserts(int count, IntFunction<Map<String, ?>> item) {
             for (int i = 0; i < count; i++) {
                 insert(item.apply(i));
             }

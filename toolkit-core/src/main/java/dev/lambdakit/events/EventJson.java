@@ -5,10 +5,15 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
+import dev.lambdakit.events.internal.JsonText;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
@@ -46,9 +51,9 @@ public final class EventJson {
         return out.toByteArray();
     }
 
-    private static final java.time.format.DateTimeFormatter API_GATEWAY_TIME =
-            java.time.format.DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", java.util.Locale.ENGLISH)
-                    .withZone(java.time.ZoneOffset.UTC);
+    private static final DateTimeFormatter API_GATEWAY_TIME = DateTimeFormatter.ofPattern(
+                    "dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
     /**
      * The JSON a service would send for {@code event}: {@link #toJson(Object)}, except where the events library
@@ -75,15 +80,15 @@ public final class EventJson {
             Object time = context.getClass().getMethod("getTime").invoke(context);
             if (time != null) {
                 long millis = (Long) time.getClass().getMethod("getMillis").invoke(time);
-                written.put("time", API_GATEWAY_TIME.format(java.time.Instant.ofEpochMilli(millis)));
+                written.put("time", API_GATEWAY_TIME.format(Instant.ofEpochMilli(millis)));
             }
             Object epoch = context.getClass().getMethod("getTimeEpoch").invoke(context);
-            if (epoch instanceof java.time.Instant instant) {
+            if (epoch instanceof Instant instant) {
                 written.put("timeEpoch", instant.toEpochMilli());
             } else if (epoch != null) {
                 written.put("timeEpoch", epoch.getClass().getMethod("getMillis").invoke(epoch));
             }
-            return dev.lambdakit.events.internal.JsonText.write(tree).getBytes(StandardCharsets.UTF_8);
+            return JsonText.write(tree).getBytes(StandardCharsets.UTF_8);
         } catch (ReflectiveOperationException | RuntimeException e) {
             return json; // an events library of another shape: its own JSON, as is
         }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.apiguardian.api.API;
 
 /**
@@ -40,7 +41,7 @@ public final class FirehoseEvents {
             return record(utf8(required(data, "data")));
         }
 
-        public Builder records(int count, java.util.function.IntFunction<String> data) {
+        public Builder records(int count, IntFunction<String> data) {
             for (int i = 0; i < count; i++) {
                 record(data.apply(i));
             }

@@ -2,12 +2,14 @@ package dev.lambdakit.events;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -153,8 +155,8 @@ public abstract class HttpEventBuilder<SELF extends HttpEventBuilder<SELF, E>, E
                 continue;
             }
             int eq = pair.indexOf('=');
-            String name = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
             query(name, value);
         }
         return self();
@@ -230,8 +232,7 @@ public abstract class HttpEventBuilder<SELF extends HttpEventBuilder<SELF, E>, E
         for (int i = 0; i < template.length; i++) {
             String t = template[i];
             if (t.startsWith("{") && t.endsWith("+}")) {
-                String rest = String.join(
-                        "/", java.util.Arrays.copyOfRange(actual, Math.min(i, actual.length), actual.length));
+                String rest = String.join("/", Arrays.copyOfRange(actual, Math.min(i, actual.length), actual.length));
                 pathParameters.put(t.substring(1, t.length() - 2), rest);
                 return;
             }

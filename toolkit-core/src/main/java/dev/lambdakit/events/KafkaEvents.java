@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.apiguardian.api.API;
 
 /**
@@ -50,7 +51,7 @@ public final class KafkaEvents {
         }
 
         /** {@code count} records on one partition, the i-th (from 0) with value {@code value.apply(i)}. */
-        public Builder records(String topic, int partition, int count, java.util.function.IntFunction<String> value) {
+        public Builder records(String topic, int partition, int count, IntFunction<String> value) {
             for (int i = 0; i < count; i++) {
                 record(topic, partition, null, value.apply(i));
             }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.apiguardian.api.API;
 
 /**
@@ -39,7 +40,7 @@ public final class S3BatchEvents {
             super(S3BatchEvent.class);
         }
 
-        public V1 tasks(String bucket, int count, java.util.function.IntFunction<String> key) {
+        public V1 tasks(String bucket, int count, IntFunction<String> key) {
             for (int i = 0; i < count; i++) {
                 task(bucket, key.apply(i));
             }
@@ -80,7 +81,7 @@ public final class S3BatchEvents {
             super(S3BatchEventV2.class);
         }
 
-        public V2 tasks(String bucket, int count, java.util.function.IntFunction<String> key) {
+        public V2 tasks(String bucket, int count, IntFunction<String> key) {
             for (int i = 0; i < count; i++) {
                 task(bucket, key.apply(i));
             }

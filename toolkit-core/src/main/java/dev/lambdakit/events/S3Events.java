@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.apiguardian.api.API;
 
 /**
@@ -52,7 +53,7 @@ public final class S3Events {
         }
 
         /** {@code count} puts, the i-th (from 0) of key {@code key.apply(i)}, each of {@code size} bytes. */
-        public Builder puts(int count, java.util.function.IntFunction<String> key, long size) {
+        public Builder puts(int count, IntFunction<String> key, long size) {
             for (int i = 0; i < count; i++) {
                 put(key.apply(i), size);
             }

@@ -3,11 +3,13 @@ package dev.lambdakit.events;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import org.apiguardian.api.API;
@@ -134,8 +136,8 @@ public final class SqsEvents {
      * transport byte 1 and the value, then MD5.
      */
     static String attributesMd5(Map<String, String> attributes) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        new java.util.TreeMap<>(attributes).forEach((name, value) -> {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new TreeMap<>(attributes).forEach((name, value) -> {
             lengthPrefixed(out, EventBuilder.utf8(name));
             lengthPrefixed(out, EventBuilder.utf8("String"));
             out.write(1);
@@ -144,7 +146,7 @@ public final class SqsEvents {
         return EventBuilder.md5Hex(out.toByteArray());
     }
 
-    private static void lengthPrefixed(java.io.ByteArrayOutputStream out, byte[] bytes) {
+    private static void lengthPrefixed(ByteArrayOutputStream out, byte[] bytes) {
         out.write(bytes.length >>> 24);
         out.write(bytes.length >>> 16);
         out.write(bytes.length >>> 8);

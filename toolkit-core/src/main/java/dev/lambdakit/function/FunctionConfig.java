@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
@@ -72,7 +74,7 @@ public final class FunctionConfig {
     private final String version;
     private final String accountId;
     private final Map<String, String> environment;
-    private final java.util.Set<String> hostVariables;
+    private final Set<String> hostVariables;
     private final Long seed;
     private final Execution execution;
 
@@ -88,7 +90,7 @@ public final class FunctionConfig {
         this.version = b.version;
         this.accountId = b.accountId;
         this.environment = Collections.unmodifiableMap(new LinkedHashMap<>(b.environment));
-        this.hostVariables = Collections.unmodifiableSet(new java.util.LinkedHashSet<>(b.hostVariables));
+        this.hostVariables = Collections.unmodifiableSet(new LinkedHashSet<>(b.hostVariables));
         this.seed = b.seed;
         this.execution = b.execution;
     }
@@ -172,7 +174,7 @@ public final class FunctionConfig {
      * function's variables and the platform's; host variables reach the function only when named here (or in
      * setting {@code lambdakit.hostEnv}).
      */
-    public java.util.Set<String> hostVariables() {
+    public Set<String> hostVariables() {
         return hostVariables;
     }
 
@@ -228,7 +230,7 @@ public final class FunctionConfig {
         private String version = "$LATEST";
         private String accountId = "123456789012";
         private final Map<String, String> environment = new LinkedHashMap<>();
-        private final java.util.Set<String> hostVariables = new java.util.LinkedHashSet<>();
+        private final Set<String> hostVariables = new LinkedHashSet<>();
         private Long seed;
         private Execution execution = Execution.IN_PROCESS;
 
@@ -324,7 +326,7 @@ public final class FunctionConfig {
          * {@code HOME}; by default it sees none, as on Lambda.
          */
         public Builder hostVariables(String... names) {
-            hostVariables.addAll(java.util.List.of(names));
+            hostVariables.addAll(List.of(names));
             return this;
         }
 

@@ -6,10 +6,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -85,8 +87,7 @@ final class ChildSupport {
     }
 
     /** Copies a child's output to the console and to whatever buffer is current. */
-    static Thread pump(
-            InputStream in, OutputStream console, java.util.function.Supplier<StringBuffer> current, String name) {
+    static Thread pump(InputStream in, OutputStream console, Supplier<StringBuffer> current, String name) {
         Thread t = new Thread(
                 () -> {
                     byte[] buffer = new byte[8192];
@@ -95,7 +96,7 @@ final class ChildSupport {
                         while ((n = in.read(buffer)) > 0) {
                             StringBuffer target = current.get();
                             if (target != null) {
-                                target.append(new String(buffer, 0, n, java.nio.charset.StandardCharsets.UTF_8));
+                                target.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
                             }
                             if (console != null) {
                                 console.write(buffer, 0, n);

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -229,7 +230,7 @@ final class ForkedRuntime implements FunctionRuntime {
             // as Lambda's Java runtime starts the client: it opens its telemetry descriptor through java.io
             command.add("--add-opens=java.base/java.io=ALL-UNNAMED");
             command.add("-D" + ChildSupport.JNI_PROPERTY + "=" + ChildSupport.nativeLibrary());
-            if (java.lang.Runtime.version().feature() >= 22) {
+            if (Runtime.version().feature() >= 22) {
                 command.add("--enable-native-access=ALL-UNNAMED");
             }
         }
@@ -330,7 +331,7 @@ final class ForkedRuntime implements FunctionRuntime {
         while (i < b.length) {
             if (isFrameStart(b, i)) {
                 if (b.length - i < FRAME_HEADER_BYTES) {
-                    return java.util.Arrays.copyOfRange(b, i, b.length);
+                    return Arrays.copyOfRange(b, i, b.length);
                 }
                 int length = ((b[i + 4] & 0xff) << 24)
                         | ((b[i + 5] & 0xff) << 16)
@@ -338,7 +339,7 @@ final class ForkedRuntime implements FunctionRuntime {
                         | (b[i + 7] & 0xff);
                 int end = i + FRAME_HEADER_BYTES + length;
                 if (length < 0 || end > b.length) {
-                    return java.util.Arrays.copyOfRange(b, i, b.length);
+                    return Arrays.copyOfRange(b, i, b.length);
                 }
                 sink.endLine();
                 sink.capture(b, i + FRAME_HEADER_BYTES, length);

@@ -1,5 +1,7 @@
 package dev.lambdakit.process;
 
+import java.io.IOException;
+
 /**
  * A Java agent for forked runtimes: it reads the child's standard input, which the parent holds open, and halts the
  * child when it ends. So a child never outlives its test JVM, even when that JVM is killed outright.
@@ -16,7 +18,7 @@ public final class ParentWatch {
                         while (System.in.read() != -1) {
                             // the parent writes nothing; any byte is ignored
                         }
-                    } catch (java.io.IOException ignored) {
+                    } catch (IOException ignored) {
                         // a broken pipe means the same as end of input
                     }
                     Runtime.getRuntime().halt(137);

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.lambdakit.cloud.AwsBackend;
 import dev.lambdakit.cloud.AwsService;
+import dev.lambdakit.events.internal.JsonText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -244,8 +245,7 @@ public final class RecordingBackend implements AwsBackend, AutoCloseable {
             byte[] payload = (xml
                             ? "<Error><Code>LambdaKitReplayMismatch</Code><Message>" + escapeXml(message)
                                     + "</Message></Error>"
-                            : "{\"__type\":\"LambdaKitReplayMismatch\",\"message\":"
-                                    + dev.lambdakit.events.internal.JsonText.quote(message) + "}")
+                            : "{\"__type\":\"LambdaKitReplayMismatch\",\"message\":" + JsonText.quote(message) + "}")
                     .getBytes(StandardCharsets.UTF_8);
             send(
                     exchange,

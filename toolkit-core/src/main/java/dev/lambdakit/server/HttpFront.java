@@ -6,12 +6,15 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.lambdakit.events.ApiGatewayEvents;
 import dev.lambdakit.events.EventJson;
+import dev.lambdakit.events.HttpApiEventBuilder;
 import dev.lambdakit.events.HttpEventBuilder;
 import dev.lambdakit.events.HttpResponse;
+import dev.lambdakit.events.internal.JsonText;
 import dev.lambdakit.runtime.InvocationResult;
 import dev.lambdakit.server.internal.HttpServers;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -71,8 +74,7 @@ public final class HttpFront implements AutoCloseable {
                     exchange,
                     400,
                     Map.of("Content-Type", "application/json"),
-                    HttpServers.utf8(
-                            "{\"message\":" + dev.lambdakit.events.internal.JsonText.quote(e.getMessage()) + "}"));
+                    HttpServers.utf8("{\"message\":" + JsonText.quote(e.getMessage()) + "}"));
             return;
         }
         InvocationResult<Object> result;
@@ -99,7 +101,7 @@ public final class HttpFront implements AutoCloseable {
         String query = exchange.getRequestURI().getRawQuery();
         b.method(
                 exchange.getRequestMethod(),
-                java.net.URLDecoder.decode(path, StandardCharsets.UTF_8) + (query == null ? "" : "?" + query));
+                URLDecoder.decode(path, StandardCharsets.UTF_8) + (query == null ? "" : "?" + query));
         String contentType = "";
         for (Map.Entry<String, List<String>> h : exchange.getRequestHeaders().entrySet()) {
             String name = h.getKey();
@@ -134,7 +136,7 @@ public final class HttpFront implements AutoCloseable {
                 b.contentType(contentType);
             }
         }
-        if (b instanceof dev.lambdakit.events.HttpApiEventBuilder v2) {
+        if (b instanceof HttpApiEventBuilder v2) {
             v2.routeKey("$default");
         }
         return b.toBytes();

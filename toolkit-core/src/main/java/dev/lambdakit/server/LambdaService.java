@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.lambdakit.events.EventJson;
+import dev.lambdakit.events.internal.JsonText;
 import dev.lambdakit.function.FunctionConfig;
 import dev.lambdakit.runtime.InvocationResult;
 import dev.lambdakit.runtime.internal.ClientContexts;
@@ -16,11 +17,14 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -65,15 +69,14 @@ public final class LambdaService implements AutoCloseable {
     });
     private final Duration asyncRetryDelay;
     /** The SDK's invocation ids of recent requests, to spot its retries; the oldest go past 10,000. */
-    private final Map<String, Integer> sdkInvocationIds =
-            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>() {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
-                    return size() > 10_000;
-                }
-            });
+    private final Map<String, Integer> sdkInvocationIds = Collections.synchronizedMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
+            return size() > 10_000;
+        }
+    });
 
-    private final List<String> duplicates = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<String> duplicates = Collections.synchronizedList(new ArrayList<>());
 
     private LambdaService(Builder b) {
         this.functions = b.functions;
@@ -261,8 +264,7 @@ public final class LambdaService implements AutoCloseable {
             byte[] log = HttpServers.utf8(result.log());
             int from = Math.max(0, log.length - TAIL_BYTES);
             headers.put(
-                    "X-Amz-Log-Result",
-                    Base64.getEncoder().encodeToString(java.util.Arrays.copyOfRange(log, from, log.length)));
+                    "X-Amz-Log-Result", Base64.getEncoder().encodeToString(Arrays.copyOfRange(log, from, log.length)));
         }
         HttpServers.send(exchange, 200, headers, result.payload());
     }
@@ -335,9 +337,8 @@ public final class LambdaService implements AutoCloseable {
         StringBuilder body = new StringBuilder("{\"Type\":\"")
                 .append(type)
                 .append("\",\"Message\":")
-                .append(dev.lambdakit.events.internal.JsonText.quote(message));
-        extra.forEach((k, v) ->
-                body.append(",\"").append(k).append("\":").append(dev.lambdakit.events.internal.JsonText.quote(v)));
+                .append(JsonText.quote(message));
+        extra.forEach((k, v) -> body.append(",\"").append(k).append("\":").append(JsonText.quote(v)));
         body.append('}');
         HttpServers.send(
                 exchange,
@@ -348,7 +349,7 @@ public final class LambdaService implements AutoCloseable {
                         "X-Amzn-ErrorType",
                         code,
                         "x-amzn-RequestId",
-                        java.util.UUID.randomUUID().toString()),
+                        UUID.randomUUID().toString()),
                 HttpServers.utf8(body.toString()));
     }
 

@@ -1,5 +1,9 @@
 package dev.lambdakit.embedded;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.util.function.Supplier;
 import org.elasticmq.NodeAddress;
@@ -29,10 +33,10 @@ public final class SqsServer implements Supplier<URI>, AutoCloseable {
     }
 
     private static int freePort(String host) {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
             return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("No free port on " + host, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port on " + host, e);
         }
     }
 

@@ -3,6 +3,8 @@ package dev.lambdakit.junit;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 
@@ -38,10 +40,8 @@ public abstract class AbstractBatchResponseAssert<SELF extends AbstractBatchResp
         return myself;
     }
 
-    private static java.util.Map<String, Long> counts(List<String> ids) {
-        return ids.stream()
-                .collect(java.util.stream.Collectors.groupingBy(
-                        id -> String.valueOf(id), java.util.stream.Collectors.counting()));
+    private static Map<String, Long> counts(List<String> ids) {
+        return ids.stream().collect(Collectors.groupingBy(id -> String.valueOf(id), Collectors.counting()));
     }
 
     /** Nothing was reported failed: the whole batch succeeded. */

@@ -2,8 +2,10 @@ package dev.lambdakit.junit;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.lambdakit.events.EventJson;
 import dev.lambdakit.events.HttpResponse;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
@@ -54,7 +56,7 @@ public abstract class AbstractHttpResponseAssert<SELF extends AbstractHttpRespon
     /** The header (any case) has this value among its values. */
     public SELF hasHeader(String name, String value) {
         isNotNull();
-        if (!actual.headers().getOrDefault(name, java.util.List.of()).contains(value)) {
+        if (!actual.headers().getOrDefault(name, List.of()).contains(value)) {
             throw failure(MESSAGE_HAS_HEADER, name, value, actual.headers());
         }
         return myself;
@@ -80,7 +82,7 @@ public abstract class AbstractHttpResponseAssert<SELF extends AbstractHttpRespon
     /** The body is this JSON, compared as JSON values. */
     public SELF hasJsonBody(String expectedJson) {
         isNotNull();
-        Object expected = dev.lambdakit.events.EventJson.fromJson(expectedJson, Object.class);
+        Object expected = EventJson.fromJson(expectedJson, Object.class);
         Object body;
         try {
             body = actual.jsonBody(Object.class);

@@ -13,10 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
@@ -105,7 +107,7 @@ final class EventFiles {
                     JarURLConnection connection = (JarURLConnection) root.openConnection();
                     connection.setUseCaches(false);
                     try (JarFile jar = connection.getJarFile()) {
-                        for (JarEntry e : java.util.Collections.list(jar.entries())) {
+                        for (JarEntry e : Collections.list(jar.entries())) {
                             String name = e.getName();
                             if (name.startsWith(resource)
                                     && name.endsWith(".json")
@@ -166,7 +168,7 @@ final class EventFiles {
                 }
                 throw new ParameterResolutionException("@Event file '" + fileName + "' at line " + line
                         + ", column " + (m.start() - lineStart + 1) + ": unknown placeholder " + m.group()
-                        + "; known placeholders are " + new java.util.TreeSet<>(values.keySet())
+                        + "; known placeholders are " + new TreeSet<>(values.keySet())
                         + " (add your own with placeholders = \"name=value\")");
             }
             m.appendReplacement(out, Matcher.quoteReplacement(value));

@@ -8,11 +8,14 @@ import dev.lambdakit.replay.RecordingBackend;
 import dev.lambdakit.replay.ReplayMode;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -39,11 +42,11 @@ final class Integration extends StoreResource {
         this.resources = new TestResources(backend, seed);
     }
 
-    static java.nio.file.Path recordingFile(ExtensionContext context, Replay replay) {
+    static Path recordingFile(ExtensionContext context, Replay replay) {
         if (!replay.file().isEmpty()) {
-            return java.nio.file.Path.of(replay.file());
+            return Path.of(replay.file());
         }
-        return java.nio.file.Path.of(
+        return Path.of(
                 "src",
                 "test",
                 "resources",
@@ -53,8 +56,8 @@ final class Integration extends StoreResource {
     }
 
     /** Requests a replay found no recording for; empty when not replaying. */
-    java.util.List<String> replayMismatches() {
-        return backend instanceof RecordingBackend r && !r.isRecording() ? r.mismatches() : java.util.List.of();
+    List<String> replayMismatches() {
+        return backend instanceof RecordingBackend r && !r.isRecording() ? r.mismatches() : List.of();
     }
 
     /** Whether a parameter asks for something of the backend. */
@@ -75,7 +78,7 @@ final class Integration extends StoreResource {
      */
     static Optional<Integration> open(ExtensionContext context, LambdaTest annotation) {
         Set<AwsService> services = EnumSet.noneOf(AwsService.class);
-        services.addAll(java.util.List.of(annotation.services()));
+        services.addAll(List.of(annotation.services()));
         Method method = context.getRequiredTestMethod();
         boolean parameters = false;
         for (Parameter p : method.getParameters()) {
@@ -104,7 +107,7 @@ final class Integration extends StoreResource {
             if (replay.isPresent()) {
                 backend = RecordingBackend.record(backend, recordingFile(context, replay.get()));
             } else {
-                seed = java.util.UUID.randomUUID().toString();
+                seed = UUID.randomUUID().toString();
             }
         }
         Integration integration = new Integration(backend, seed);
@@ -170,7 +173,7 @@ final class Integration extends StoreResource {
                     t.hashKey(),
                     t.rangeKey(),
                     t.stream(),
-                    java.util.List.of(t.indexes()));
+                    List.of(t.indexes()));
             publish(t.env(), table.name());
             fixtures.put(index, table);
         }

@@ -1,5 +1,6 @@
 package dev.lambdakit.junit;
 
+import dev.lambdakit.cloud.internal.ToolkitClients;
 import java.lang.reflect.Method;
 import java.net.URI;
 import java.time.Duration;
@@ -23,7 +24,7 @@ final class LambdaClients {
 
     /** Read timeout past the slowest function's timeout: the SDK's 30 s default would re-invoke slow functions. */
     static LambdaClient create(URI endpoint, Duration slowestFunction) {
-        var builder = dev.lambdakit.cloud.internal.ToolkitClients.withoutGlobalInterceptors(LambdaClient.builder())
+        var builder = ToolkitClients.withoutGlobalInterceptors(LambdaClient.builder())
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(

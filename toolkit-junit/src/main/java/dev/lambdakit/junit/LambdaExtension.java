@@ -1,9 +1,11 @@
 package dev.lambdakit.junit;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import dev.lambdakit.cloud.RealAwsGuard;
 import dev.lambdakit.function.FunctionConfig;
 import dev.lambdakit.function.HandlerReference;
 import dev.lambdakit.function.LambdaConfigurationException;
+import dev.lambdakit.replay.ReplayMode;
 import dev.lambdakit.runtime.LambdaFunction;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -53,7 +55,7 @@ final class LambdaExtension implements BeforeEachCallback, AfterEachCallback, Pa
             throw new AssertionError("The replay had no recorded interaction for "
                     + integration.replayMismatches().size() + " request(s):\n  "
                     + String.join("\n  ", integration.replayMismatches()) + "\nRe-record with -D"
-                    + dev.lambdakit.replay.ReplayMode.PROPERTY + "=record");
+                    + ReplayMode.PROPERTY + "=record");
         }
     }
 
@@ -116,7 +118,7 @@ final class LambdaExtension implements BeforeEachCallback, AfterEachCallback, Pa
             builder.env(integration.environment);
         }
         if (allowReal) {
-            builder.env(dev.lambdakit.cloud.RealAwsGuard.OPT_IN_VARIABLE, "true");
+            builder.env(RealAwsGuard.OPT_IN_VARIABLE, "true");
         }
         return builder.build();
     }

@@ -11,6 +11,7 @@ import dev.lambdakit.server.LambdaService;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -71,7 +72,7 @@ final class LambdaServiceExtension implements BeforeAllCallback, ParameterResolv
         Running running = new Running();
         Map<String, String> endpoints = new LinkedHashMap<>();
         if (annotation.services().length > 0) {
-            var services = java.util.List.of(annotation.services());
+            var services = List.of(annotation.services());
             AwsBackend backend = BackendGate.open(
                     BackendKind.resolve(annotation.backend()),
                     services,

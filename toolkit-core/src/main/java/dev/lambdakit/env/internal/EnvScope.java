@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apiguardian.api.API;
 
 /**
@@ -29,7 +30,7 @@ public final class EnvScope implements AutoCloseable {
 
     private final EnvScope parent;
     private volatile Map<String, String> values;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
     private final boolean counted;
 
     EnvScope(EnvScope parent, Map<String, String> values, boolean counted) {

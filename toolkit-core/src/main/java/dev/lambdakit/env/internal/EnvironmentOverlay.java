@@ -6,7 +6,9 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apiguardian.api.API;
@@ -31,7 +33,7 @@ public final class EnvironmentOverlay {
 
     private static final InheritableThreadLocal<EnvScope> CURRENT = new InheritableThreadLocal<>();
     private static final Object LOCK = new Object();
-    private static final java.util.List<EnvScope> OPEN = new java.util.ArrayList<>();
+    private static final List<EnvScope> OPEN = new ArrayList<>();
     private static Access access;
     /** What a thread with no open scope sees while the overlay is installed; recomputed as scopes change. */
     private static volatile EnvScope unbound;

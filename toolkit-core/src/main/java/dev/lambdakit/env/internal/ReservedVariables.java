@@ -5,8 +5,11 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.lambdakit.env.Settings;
 import dev.lambdakit.env.TemporaryCredentials;
 import dev.lambdakit.function.FunctionConfig;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
@@ -62,9 +65,9 @@ public final class ReservedVariables {
     public static Map<String, String> environment(
             FunctionConfig config, String logStreamName, TemporaryCredentials credentials) {
         Map<String, String> vars = new LinkedHashMap<>(CredentialSandbox.variables());
-        java.util.Set<String> host = new java.util.LinkedHashSet<>(config.hostVariables());
+        Set<String> host = new LinkedHashSet<>(config.hostVariables());
         Settings.get("lambdakit.hostEnv")
-                .ifPresent(list -> java.util.Arrays.stream(list.split(","))
+                .ifPresent(list -> Arrays.stream(list.split(","))
                         .map(String::trim)
                         .filter(n -> !n.isEmpty())
                         .forEach(host::add));

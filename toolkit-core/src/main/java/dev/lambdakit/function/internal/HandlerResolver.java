@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.lambdakit.function.HandlerReference;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.reflect.Constructor;
@@ -254,7 +255,7 @@ public final class HandlerResolver {
     private static ResolvedHandler failing(HandlerFault fault, Class<?> cls) {
         return new ResolvedHandler() {
             @Override
-            public void handle(byte[] input, java.io.ByteArrayOutputStream output, Context context) {
+            public void handle(byte[] input, ByteArrayOutputStream output, Context context) {
                 throw fault;
             }
 

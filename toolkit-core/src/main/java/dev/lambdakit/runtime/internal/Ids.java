@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.security.SecureRandom;
 import java.util.Random;
+import java.util.UUID;
 import org.apiguardian.api.API;
 
 /** Request ids, environment ids and trace ids: repeatable with a seed, random otherwise. */
@@ -26,7 +27,7 @@ public final class Ids {
         long lo = random.nextLong();
         hi = (hi & ~0xF000L) | 0x4000L;
         lo = (lo & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new java.util.UUID(hi, lo).toString();
+        return new UUID(hi, lo).toString();
     }
 
     public synchronized String hex(int length) {

@@ -13,6 +13,7 @@ import dev.lambdakit.runtime.SimulatedContext;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.apiguardian.api.API;
 
 /**
@@ -76,7 +77,7 @@ public final class InProcessRuntime implements FunctionRuntime {
 
     @Override
     public int memoryUsedMb() {
-        java.lang.Runtime rt = java.lang.Runtime.getRuntime();
+        Runtime rt = Runtime.getRuntime();
         long used = rt.totalMemory() - rt.freeMemory();
         return (int) Math.min(config.memoryMb(), (used + (1 << 20) - 1) >> 20);
     }
@@ -182,7 +183,7 @@ public final class InProcessRuntime implements FunctionRuntime {
      * module, as {@link EnvironmentClassLoader} is), or the handler's class and its nested classes (shared with the
      * test when built by a factory or free of static state).
      */
-    private java.util.function.Predicate<StackTraceElement> functionFrame() {
+    private Predicate<StackTraceElement> functionFrame() {
         ResolvedHandler h = handler;
         String handlerClass =
                 h != null && h.handlerClass() != null ? h.handlerClass().getName() : null;

@@ -163,7 +163,7 @@ public final class InvocationCycle {
         for (int i = 0; i < Math.min(stack.length, 12); i++) {
             where.append("\n\tat ").append(stack[i]);
         }
-        int feature = java.lang.Runtime.version().feature();
+        int feature = Runtime.version().feature();
         String why = feature >= 20
                 ? "Java " + feature + " cannot stop a thread"
                 : "the thread did not stop (one blocked on a lock cannot be)";

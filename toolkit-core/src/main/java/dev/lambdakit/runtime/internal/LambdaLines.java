@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import org.apiguardian.api.API;
 
@@ -52,7 +53,7 @@ public final class LambdaLines {
         return new LambdaError(
                 timeoutMessage(requestId, timeout),
                 null,
-                java.util.List.of(),
+                List.of(),
                 LambdaError.Phase.TIMEOUT,
                 "Sandbox.Timedout",
                 null,

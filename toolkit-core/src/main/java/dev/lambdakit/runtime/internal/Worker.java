@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 
@@ -20,8 +21,7 @@ final class Worker {
     /** At most this many threads spin at once, so parallel tests do not burn the CPU their handlers need. */
     private static final int SPIN_BUDGET = Math.max(1, Runtime.getRuntime().availableProcessors());
 
-    private static final java.util.concurrent.atomic.AtomicInteger SPINNING =
-            new java.util.concurrent.atomic.AtomicInteger();
+    private static final AtomicInteger SPINNING = new AtomicInteger();
 
     private final Thread thread;
     private volatile Task<?> pending;
