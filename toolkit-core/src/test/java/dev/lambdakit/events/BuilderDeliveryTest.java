@@ -88,6 +88,13 @@ class BuilderDeliveryTest {
                         "httpApiAuthorizer",
                         Scenarios.fixed(AuthorizerEvents.httpApi()).get("/a").header("authorization", "t")),
                 Arguments.of(
+                        "cloudFront",
+                        Scenarios.fixed(CloudFrontEvents.originResponse())
+                                .get("/a.png")
+                                .query("v=2")
+                                .status(404, "Not Found")
+                                .responseHeader("Cache-Control", "max-age=60")),
+                Arguments.of(
                         "customResource",
                         Scenarios.fixed(CloudFormationEvents.customResource("Custom::Name"))
                                 .update("id-1", Map.of("Size", 1))

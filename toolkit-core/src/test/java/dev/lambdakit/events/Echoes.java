@@ -62,6 +62,10 @@ public final class Echoes {
         return echo(event);
     }
 
+    public static String cloudFront(com.amazonaws.services.lambda.runtime.events.CloudFrontEvent e) {
+        return echo(e);
+    }
+
     public static String rest(APIGatewayProxyRequestEvent e) {
         return echo(e);
     }

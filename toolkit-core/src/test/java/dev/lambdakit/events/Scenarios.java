@@ -177,6 +177,11 @@ final class Scenarios {
                 Map.of());
         add(
                 s,
+                "cloudfront_event.json",
+                fixed(CloudFrontEvents.viewerRequest()).get("/test").header("User-Name", "aws-cloudfront"),
+                Map.of());
+        add(
+                s,
                 "cloudformation_event.json",
                 fixed(CloudFormationEvents.customResource("Custom::TestResource"))
                         .logicalResourceId("MyTestResource")
