@@ -88,6 +88,10 @@ class BuilderDeliveryTest {
                         "httpApiAuthorizer",
                         Scenarios.fixed(AuthorizerEvents.httpApi()).get("/a").header("authorization", "t")),
                 Arguments.of(
+                        "destination",
+                        Scenarios.fixed(LambdaDestinationEvents.onSuccess("f", Map.of("a", 1)))
+                                .response(Map.of("ok", true))),
+                Arguments.of(
                         "cloudFront",
                         Scenarios.fixed(CloudFrontEvents.originResponse())
                                 .get("/a.png")

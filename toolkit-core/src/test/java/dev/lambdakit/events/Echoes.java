@@ -62,6 +62,10 @@ public final class Echoes {
         return echo(event);
     }
 
+    public static String destination(com.amazonaws.services.lambda.runtime.events.LambdaDestinationEvent e) {
+        return echo(e);
+    }
+
     public static String cloudFront(com.amazonaws.services.lambda.runtime.events.CloudFrontEvent e) {
         return echo(e);
     }

@@ -177,6 +177,13 @@ final class Scenarios {
                 Map.of());
         add(
                 s,
+                "lambda_destination_event.json",
+                fixed(LambdaDestinationEvents.onFailure("event-destinations", Map.of("Success", false)))
+                        .error("Error", "Failure from event, Success = false, I am failing!")
+                        .approximateInvokeCount(3),
+                Map.of());
+        add(
+                s,
                 "cloudfront_event.json",
                 fixed(CloudFrontEvents.viewerRequest()).get("/test").header("User-Name", "aws-cloudfront"),
                 Map.of());
