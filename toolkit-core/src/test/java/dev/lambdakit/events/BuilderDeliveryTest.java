@@ -92,6 +92,10 @@ class BuilderDeliveryTest {
                         Scenarios.fixed(LambdaDestinationEvents.onSuccess("f", Map.of("a", 1)))
                                 .response(Map.of("ok", true))),
                 Arguments.of(
+                        "objectLambda",
+                        Scenarios.fixed(S3ObjectLambdaEvents.getObject("ap-1", "k.txt"))
+                                .header("Range", "bytes=0-9")),
+                Arguments.of(
                         "cloudFront",
                         Scenarios.fixed(CloudFrontEvents.originResponse())
                                 .get("/a.png")

@@ -66,6 +66,10 @@ public final class Echoes {
         return echo(e);
     }
 
+    public static String objectLambda(com.amazonaws.services.lambda.runtime.events.S3ObjectLambdaEvent e) {
+        return echo(e);
+    }
+
     public static String cloudFront(com.amazonaws.services.lambda.runtime.events.CloudFrontEvent e) {
         return echo(e);
     }

@@ -184,6 +184,12 @@ final class Scenarios {
                 Map.of());
         add(
                 s,
+                "s3_object_lambda_event.json",
+                fixed(S3ObjectLambdaEvents.getObject("example-object-lambda-ap", "example"))
+                        .payload("{}"),
+                Map.of());
+        add(
+                s,
                 "cloudfront_event.json",
                 fixed(CloudFrontEvents.viewerRequest()).get("/test").header("User-Name", "aws-cloudfront"),
                 Map.of());
