@@ -3,15 +3,12 @@ package dev.lambdakit.process;
 import dev.lambdakit.env.internal.ScratchFolder;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
-import java.util.function.Supplier;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -84,32 +81,5 @@ final class ChildSupport {
         } catch (ClassNotFoundException | LinkageError e) {
             return false;
         }
-    }
-
-    /** Copies a child's output to the console and to whatever buffer is current. */
-    static Thread pump(InputStream in, OutputStream console, Supplier<StringBuffer> current, String name) {
-        Thread t = new Thread(
-                () -> {
-                    byte[] buffer = new byte[8192];
-                    int n;
-                    try {
-                        while ((n = in.read(buffer)) > 0) {
-                            StringBuffer target = current.get();
-                            if (target != null) {
-                                target.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-                            }
-                            if (console != null) {
-                                console.write(buffer, 0, n);
-                                console.flush();
-                            }
-                        }
-                    } catch (IOException ignored) {
-                        // the child is gone
-                    }
-                },
-                name);
-        t.setDaemon(true);
-        t.start();
-        return t;
     }
 }

@@ -89,8 +89,8 @@ public final class LogSink {
     }
 
     /**
-     * Output the function wrote elsewhere (a child process's), for the current buffer and the console; a line left
-     * open is closed, since Lambda's log shows each output line as an event of its own.
+     * Output the function wrote elsewhere (a child process's), for the current buffer and the console, as written;
+     * {@link #endLine()} closes a line it left open.
      */
     public void capture(byte[] bytes, int off, int len) {
         if (len == 0) {
