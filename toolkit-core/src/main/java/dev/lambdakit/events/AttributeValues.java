@@ -105,7 +105,22 @@ public final class AttributeValues {
         return t;
     }
 
-    /** An approximation of DynamoDB's item size rules: names plus values, in bytes. */
+    /**
+     * A number's size by DynamoDB's rule: one byte per two significant digits (leading and trailing zeros do not
+     * count), plus one, plus one more when negative.
+     */
+    static long numberSize(String number) {
+        String n = number.trim();
+        boolean negative = n.startsWith("-");
+        int exponent = n.toLowerCase(java.util.Locale.ROOT).indexOf('e');
+        String mantissa = exponent >= 0 ? n.substring(0, exponent) : n;
+        String digits =
+                mantissa.replaceAll("[^0-9]", "").replaceFirst("^0+", "").replaceFirst("0+$", "");
+        long significant = Math.max(1, digits.length());
+        return (significant + 1) / 2 + 1 + (negative ? 1 : 0);
+    }
+
+    /** DynamoDB's item size rules: attribute names plus values, in bytes. */
     static long size(Map<String, ?> typedItem) {
         long total = 0;
         for (Map.Entry<String, ?> e : typedItem.entrySet()) {
@@ -124,14 +139,24 @@ public final class AttributeValues {
         Object v = e.getValue();
         return switch (e.getKey()) {
             case "S" -> EventBuilder.utf8((String) v).length;
-            case "N" -> ((String) v).length() / 2 + 1;
+            case "N" -> numberSize((String) v);
             case "B" -> Base64.getDecoder().decode((String) v).length;
             case "L" ->
                 3 + ((List<Object>) v).stream().mapToLong(x -> 1 + valueSize(x)).sum();
             case "M" -> 3 + size((Map<String, Object>) v);
-            case "SS", "NS", "BS" ->
+            case "SS" ->
                 ((List<Object>) v)
-                        .stream().mapToLong(x -> x.toString().length()).sum();
+                        .stream()
+                                .mapToLong(x -> EventBuilder.utf8(x.toString()).length)
+                                .sum();
+            case "NS" ->
+                ((List<Object>) v)
+                        .stream().mapToLong(x -> numberSize(x.toString())).sum();
+            case "BS" ->
+                ((List<Object>) v)
+                        .stream()
+                                .mapToLong(x -> Base64.getDecoder().decode(x.toString()).length)
+                                .sum();
             default -> 1;
         };
     }

@@ -3,6 +3,8 @@ package dev.lambdakit.events;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.DynamodbTimeWindowEvent;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -91,6 +93,16 @@ public final class DynamoDbEvents {
         public Builder expire(Map<String, ?> oldImage) {
             changes.add(new Object[] {"REMOVE", required(oldImage, "oldImage"), null, true});
             return this;
+        }
+
+        /** This batch as delivered for a tumbling window of the given length (at most 15 minutes). */
+        public TumblingWindow<DynamodbTimeWindowEvent> tumblingWindow(Duration length) {
+            return new TumblingWindow<>(
+                    DynamodbTimeWindowEvent.class,
+                    this,
+                    this::streamArn,
+                    "shardId-00000001767225600000-" + "a1b2c3d4",
+                    length);
         }
 
         public String streamArn() {

@@ -198,6 +198,14 @@ public abstract class EventBuilder<SELF extends EventBuilder<SELF, E>, E> {
         }
     }
 
+    /** Gives another builder this one's region, account, clock and seed. */
+    final void shareSettingsWith(EventBuilder<?, ?> other) {
+        other.region = region;
+        other.accountId = accountId;
+        other.clock = clock;
+        other.seed = seed;
+    }
+
     /** Checks a builder argument, naming it in the message. */
     protected static <T> T required(T value, String what) {
         if (value == null) {

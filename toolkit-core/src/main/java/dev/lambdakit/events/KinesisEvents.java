@@ -3,7 +3,9 @@ package dev.lambdakit.events;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
+import com.amazonaws.services.lambda.runtime.events.KinesisTimeWindowEvent;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,6 +55,12 @@ public final class KinesisEvents {
                 record("partition-" + i, data.apply(i));
             }
             return this;
+        }
+
+        /** This batch as delivered for a tumbling window of the given length (at most 15 minutes). */
+        public TumblingWindow<KinesisTimeWindowEvent> tumblingWindow(Duration length) {
+            return new TumblingWindow<>(
+                    KinesisTimeWindowEvent.class, this, this::streamArn, "shardId-000000000000", length);
         }
 
         public String streamArn() {

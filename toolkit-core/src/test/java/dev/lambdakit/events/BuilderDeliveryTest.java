@@ -106,7 +106,128 @@ class BuilderDeliveryTest {
                         "customResource",
                         Scenarios.fixed(CloudFormationEvents.customResource("Custom::Name"))
                                 .update("id-1", Map.of("Size", 1))
-                                .property("Size", 2)));
+                                .property("Size", 2)),
+                Arguments.of(
+                        "defineChallenge",
+                        Scenarios.fixed(CognitoAuthEvents.defineAuthChallenge("u"))
+                                .challenge("SRP_A", true)
+                                .challenge("CUSTOM_CHALLENGE", false, "captcha")),
+                Arguments.of(
+                        "createChallenge",
+                        Scenarios.fixed(CognitoAuthEvents.createAuthChallenge("u"))
+                                .challenge("SRP_A", true)),
+                Arguments.of(
+                        "verifyChallenge",
+                        Scenarios.fixed(CognitoAuthEvents.verifyAuthChallenge("u", "42"))
+                                .privateChallengeParameter("answer", "42")),
+                Arguments.of(
+                        "preAuth",
+                        Scenarios.fixed(CognitoAuthEvents.preAuthentication("u"))
+                                .validationData("k", "v")),
+                Arguments.of(
+                        "postAuth",
+                        Scenarios.fixed(CognitoAuthEvents.postAuthentication("u"))
+                                .newDeviceUsed(true)),
+                Arguments.of(
+                        "postConfirmation",
+                        Scenarios.fixed(CognitoEvents.postConfirmation("u")).userAttribute("email", "e")),
+                Arguments.of("migrateUser", Scenarios.fixed(CognitoEvents.userMigration("u", "p"))),
+                Arguments.of(
+                        "customMessage",
+                        Scenarios.fixed(CognitoEvents.customMessage("u"))
+                                .triggerSource("CustomMessage_AdminCreateUser")),
+                Arguments.of(
+                        "preTokenV2",
+                        Scenarios.fixed(CognitoEvents.preTokenGenerationV2("u"))
+                                .scope("openid")
+                                .group("g")),
+                Arguments.of("map", Scenarios.fixed(CognitoEvents.customEmailSender("u", "QUJD"))),
+                Arguments.of(
+                        "activeMq",
+                        Scenarios.fixed(MqEvents.activeMq("b"))
+                                .textMessage("q", "t")
+                                .bytesMessage("q", new byte[] {1, 2})),
+                Arguments.of(
+                        "rabbitMq",
+                        Scenarios.fixed(MqEvents.rabbitMq("b"))
+                                .message("q", "t")
+                                .header("h", "v")
+                                .header("n", 10)),
+                Arguments.of(
+                        "config",
+                        Scenarios.fixed(ConfigEvents.configurationChange("r", "AWS::S3::Bucket", "b"))
+                                .configuration(Map.of("k", "v"))
+                                .tag("team", "a")),
+                Arguments.of("config", Scenarios.fixed(ConfigEvents.periodic("r"))),
+                Arguments.of(
+                        "codeCommit",
+                        Scenarios.fixed(CodeCommitEvents.repository("r"))
+                                .createdReference("refs/heads/f", "0123456789abcdef0123456789abcdef01234567")),
+                Arguments.of(
+                        "connect",
+                        Scenarios.fixed(ConnectEvents.contactFlow("+12065550100"))
+                                .attribute("a", "1")
+                                .parameter("p", "2")),
+                Arguments.of(
+                        "iotButton", Scenarios.fixed(IoTEvents.button("G0")).longPress()),
+                Arguments.of(
+                        "lex",
+                        Scenarios.fixed(LexEvents.fulfillmentCodeHook("b", "i"))
+                                .slot("s", "v")
+                                .slot("t", null)),
+                Arguments.of("map", Scenarios.fixed(LexEvents.v2("b", "i")).slot("s", "v")),
+                Arguments.of(
+                        "metricAlarm",
+                        Scenarios.fixed(CloudWatchAlarmEvents.metricAlarm("a", "AWS/Lambda", "Errors"))
+                                .dimension("FunctionName", "f")
+                                .state("ALARM", "r")),
+                Arguments.of(
+                        "compositeAlarm",
+                        Scenarios.fixed(CloudWatchAlarmEvents.compositeAlarm("c", "ALARM(a)"))
+                                .triggeredBy("a")),
+                Arguments.of(
+                        "appSyncAuthorizer",
+                        Scenarios.fixed(AppSyncEvents.authorizer("t"))
+                                .query("query Q { a }", "Q")
+                                .variable("v", 1)),
+                Arguments.of(
+                        "map",
+                        Scenarios.fixed(AppSyncEvents.resolver("Query", "getPost"))
+                                .argument("id", "1")
+                                .cognitoIdentity("jane", Map.of("sub", "s-1"))),
+                Arguments.of(
+                        "mskFirehose",
+                        Scenarios.fixed(FirehoseEvents.mskSource("d", "c")).record("v")),
+                Arguments.of(
+                        "firehose",
+                        Scenarios.fixed(FirehoseEvents.deliveryStream("d"))
+                                .sourceStream("s")
+                                .record("v")),
+                Arguments.of(
+                        "analyticsStreams",
+                        Scenarios.fixed(KinesisAnalyticsEvents.streamsInput("a", "s"))
+                                .record("r")),
+                Arguments.of(
+                        "analyticsFirehose",
+                        Scenarios.fixed(KinesisAnalyticsEvents.firehoseInput("a", "d"))
+                                .record("r")),
+                Arguments.of(
+                        "analyticsOutput",
+                        Scenarios.fixed(KinesisAnalyticsEvents.outputDelivery("a"))
+                                .record("r")),
+                Arguments.of(
+                        "kinesisWindow",
+                        Scenarios.fixed(KinesisEvents.stream("s"))
+                                .record("p", "d")
+                                .tumblingWindow(java.time.Duration.ofMinutes(1))
+                                .state("n", "1")
+                                .finalInvoke()),
+                Arguments.of(
+                        "dynamoWindow",
+                        Scenarios.fixed(DynamoDbEvents.table("t"))
+                                .insert(Map.of("id", "1"))
+                                .tumblingWindow(java.time.Duration.ofMinutes(1))
+                                .terminatedEarly()));
     }
 
     @ParameterizedTest(name = "{0} <- {1}")

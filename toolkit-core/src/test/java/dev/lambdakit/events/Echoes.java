@@ -149,4 +149,115 @@ public final class Echoes {
     public static String map(Map<String, Object> e) {
         return echo(e);
     }
+
+    public static String defineChallenge(
+            com.amazonaws.services.lambda.runtime.events.CognitoUserPoolDefineAuthChallengeEvent e) {
+        return echo(e);
+    }
+
+    public static String createChallenge(
+            com.amazonaws.services.lambda.runtime.events.CognitoUserPoolCreateAuthChallengeEvent e) {
+        return echo(e);
+    }
+
+    public static String verifyChallenge(
+            com.amazonaws.services.lambda.runtime.events.CognitoUserPoolVerifyAuthChallengeResponseEvent e) {
+        return echo(e);
+    }
+
+    public static String preAuth(com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreAuthenticationEvent e) {
+        return echo(e);
+    }
+
+    public static String postAuth(
+            com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostAuthenticationEvent e) {
+        return echo(e);
+    }
+
+    public static String postConfirmation(
+            com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent e) {
+        return echo(e);
+    }
+
+    public static String migrateUser(com.amazonaws.services.lambda.runtime.events.CognitoUserPoolMigrateUserEvent e) {
+        return echo(e);
+    }
+
+    public static String customMessage(
+            com.amazonaws.services.lambda.runtime.events.CognitoUserPoolCustomMessageEvent e) {
+        return echo(e);
+    }
+
+    public static String preTokenV2(
+            com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2 e) {
+        return echo(e);
+    }
+
+    public static String activeMq(com.amazonaws.services.lambda.runtime.events.ActiveMQEvent e) {
+        return echo(e);
+    }
+
+    public static String rabbitMq(com.amazonaws.services.lambda.runtime.events.RabbitMQEvent e) {
+        return echo(e);
+    }
+
+    public static String config(com.amazonaws.services.lambda.runtime.events.ConfigEvent e) {
+        return echo(e);
+    }
+
+    public static String codeCommit(com.amazonaws.services.lambda.runtime.events.CodeCommitEvent e) {
+        return echo(e);
+    }
+
+    public static String connect(com.amazonaws.services.lambda.runtime.events.ConnectEvent e) {
+        return echo(e);
+    }
+
+    public static String iotButton(com.amazonaws.services.lambda.runtime.events.IoTButtonEvent e) {
+        return echo(e);
+    }
+
+    public static String lex(com.amazonaws.services.lambda.runtime.events.LexEvent e) {
+        return echo(e);
+    }
+
+    public static String metricAlarm(com.amazonaws.services.lambda.runtime.events.CloudWatchMetricAlarmEvent e) {
+        return echo(e);
+    }
+
+    public static String compositeAlarm(com.amazonaws.services.lambda.runtime.events.CloudWatchCompositeAlarmEvent e) {
+        return echo(e);
+    }
+
+    public static String appSyncAuthorizer(
+            com.amazonaws.services.lambda.runtime.events.AppSyncLambdaAuthorizerEvent e) {
+        return echo(e);
+    }
+
+    public static String mskFirehose(com.amazonaws.services.lambda.runtime.events.MSKFirehoseEvent e) {
+        return echo(e);
+    }
+
+    public static String analyticsStreams(
+            com.amazonaws.services.lambda.runtime.events.KinesisAnalyticsStreamsInputPreprocessingEvent e) {
+        return echo(e);
+    }
+
+    public static String analyticsFirehose(
+            com.amazonaws.services.lambda.runtime.events.KinesisAnalyticsFirehoseInputPreprocessingEvent e) {
+        return echo(e);
+    }
+
+    public static String analyticsOutput(
+            com.amazonaws.services.lambda.runtime.events.KinesisAnalyticsOutputDeliveryEvent e) {
+        return echo(e);
+    }
+
+    public static String kinesisWindow(com.amazonaws.services.lambda.runtime.events.KinesisTimeWindowEvent e) {
+        return echo(e);
+    }
+
+    public static String dynamoWindow(com.amazonaws.services.lambda.runtime.events.DynamodbTimeWindowEvent e) {
+        return echo(e);
+    }
 }

@@ -214,7 +214,184 @@ final class Scenarios {
                         .userArgument("MyDestinationBucket", "b")
                         .task("source-directory-bucket-name", "s3objectkey"),
                 Map.of());
+        addMore(s);
         return List.copyOf(s.values());
+    }
+
+    /** The triggers added with the second set of builders. */
+    private static void addMore(Map<String, Scenario> s) {
+        String fn = "written by the function; Cognito sends the response empty";
+        add(
+                s,
+                "cognito/cognito_userpool_create_auth_challenge.json",
+                fixed(CognitoAuthEvents.createAuthChallenge("testuser"))
+                        .userAttribute("email", "user@example.com")
+                        .clientMetadata("meta1", "value1")
+                        .challenge("PASSWORD_VERIFIER", true, "metadata1"),
+                Map.of(
+                        "response.publicChallengeParameters.*", fn,
+                        "response.privateChallengeParameters.*", fn));
+        add(
+                s,
+                "cognito/cognito_userpool_custom_message.json",
+                fixed(CognitoEvents.customMessage("testuser"))
+                        .userAttribute("email", "user@example.com")
+                        .clientMetadata("meta1", "value1"),
+                Map.of());
+        add(
+                s,
+                "cognito/cognito_userpool_define_auth_challenge.json",
+                fixed(CognitoAuthEvents.defineAuthChallenge("testuser"))
+                        .userAttribute("email", "user@example.com")
+                        .clientMetadata("meta1", "value1")
+                        .challenge("PASSWORD_VERIFIER", true, "metadata1"),
+                Map.of());
+        add(
+                s,
+                "cognito/cognito_userpool_migrate_user.json",
+                fixed(CognitoEvents.userMigration("testuser", "test-password"))
+                        .validationData("key1", "val1")
+                        .clientMetadata("meta1", "value1"),
+                Map.of(
+                        "request.userAttributes.*",
+                        "Cognito has no attributes for a user it does not know yet",
+                        "response.userAttributes.*",
+                        fn));
+        add(
+                s,
+                "cognito/cognito_userpool_postauthentication.json",
+                fixed(CognitoAuthEvents.postAuthentication("testuser"))
+                        .userAttribute("email", "user@example.com")
+                        .clientMetadata("meta1", "value1"),
+                Map.of());
+        add(
+                s,
+                "cognito/cognito_userpool_postconfirmation.json",
+                fixed(CognitoEvents.postConfirmation("testuser"))
+                        .userAttribute("email", "user@example.com")
+                        .clientMetadata("meta1", "value1"),
+                Map.of());
+        add(
+                s,
+                "cognito/cognito_userpool_preauthentication.json",
+                fixed(CognitoAuthEvents.preAuthentication("testuser"))
+                        .userAttribute("email", "user@example.com")
+                        .validationData("key1", "val1"),
+                Map.of());
+        add(
+                s,
+                "cognito/cognito_userpool_verify_auth_challenge.json",
+                fixed(CognitoAuthEvents.verifyAuthChallenge("testuser", "5"))
+                        .userAttribute("email", "user@example.com")
+                        .clientMetadata("meta1", "value1")
+                        .privateChallengeParameter("answer", "5"),
+                Map.of());
+        add(
+                s,
+                "cognito_user_pool_pre_token_generation_event_v2.json",
+                fixed(CognitoEvents.preTokenGenerationV2("JaneDoe"))
+                        .userAttribute("email", "jane@example.com")
+                        .group("group-1")
+                        .iamRole("arn:aws:iam::123456789012:role/r")
+                        .scope("openid"),
+                Map.of("response.claimsAndScopeOverrideDetails.*", fn));
+        add(
+                s,
+                "mq_event.json",
+                fixed(MqEvents.activeMq("test"))
+                        .message("testQueue", "jms/text-message", "ABC".getBytes(), Map.of("testKey", "testValue")),
+                Map.of(
+                        "messages.destination.physicalname",
+                        "the sample's lower-case spelling, which the runtime's serializer does not read; "
+                                + "events captured from Amazon MQ and the Lambda guide have physicalName"));
+        add(
+                s,
+                "rabbitmq_event.json",
+                fixed(MqEvents.rabbitMq("test")).message("test", "{}").header("header1", "value1"),
+                Map.of());
+        add(
+                s,
+                "config_event.json",
+                fixed(ConfigEvents.configurationChange("rule", "AWS::EC2::Instance", "i-00000000"))
+                        .ruleParameter("key", "value"),
+                Map.of());
+        add(
+                s,
+                "codecommit_event.json",
+                fixed(CodeCommitEvents.repository("my-repo"))
+                        .reference("refs/heads/master", "5c4ef1049f1d27deadbeeff313e0730018be182b")
+                        .customData("this is custom data"),
+                Map.of());
+        add(s, "connect_event.json", fixed(ConnectEvents.contactFlow("+11234567890")), Map.of());
+        add(s, "iot_button_event.json", fixed(IoTEvents.button("G030JF055364XVRB")), Map.of());
+        add(
+                s,
+                "lex_event.json",
+                fixed(LexEvents.dialogCodeHook("BookTrip", "BookHotel"))
+                        .slot("Location", "Chicago")
+                        .sessionAttribute("key", "value"),
+                Map.of());
+        add(
+                s,
+                "cloudwatch_metric_alarm.json",
+                fixed(CloudWatchAlarmEvents.metricAlarm("lambda-demo-metric-alarm", "AWS/Logs", "CallCount"))
+                        .dimension("InstanceId", "i-12345678"),
+                Map.of());
+        add(
+                s,
+                "cloudwatch_composite_alarm.json",
+                fixed(CloudWatchAlarmEvents.compositeAlarm("CompositeDemo.Main", "ALARM(a) OR ALARM(b)"))
+                        .triggeredBy("a")
+                        .actionsSuppressor("CompositeDemo.ActionsSuppressor"),
+                Map.of());
+        add(
+                s,
+                "appsync_authorizer_event.json",
+                fixed(AppSyncEvents.authorizer("BE9DC5E3-D410-4733-AF76-70178092E681"))
+                        .query(
+                                "mutation MyNewTask($desc: String!) { createTask(description: $desc) { id } }",
+                                "MyNewTask"),
+                Map.of());
+        add(
+                s,
+                "msk_firehose_event.json",
+                fixed(FirehoseEvents.mskSource("d", "c")).record("x"),
+                Map.of());
+        add(
+                s,
+                "kinesis/kinesis_analytics_firehose_input_preprocessing.json",
+                fixed(KinesisAnalyticsEvents.firehoseInput("my-app", "my-stream"))
+                        .record("Hello World"),
+                Map.of());
+        add(
+                s,
+                "kinesis/kinesis_analytics_streams_input_preprocessing.json",
+                fixed(KinesisAnalyticsEvents.streamsInput("my-app", "my-stream"))
+                        .record("Hello World"),
+                Map.of());
+        add(
+                s,
+                "kinesis/kinesis_analytics_output_delivery.json",
+                fixed(KinesisAnalyticsEvents.outputDelivery("my-app")).record("Hello World"),
+                Map.of());
+        add(
+                s,
+                "kinesis/kinesis_time_window_event.json",
+                fixed(KinesisEvents.stream("lambda-stream"))
+                        .record("1", "Hello, this is a test.")
+                        .tumblingWindow(java.time.Duration.ofMinutes(2))
+                        .state("1", "282"),
+                Map.of());
+        add(
+                s,
+                "ddb/dynamo_time_window_event.json",
+                fixed(DynamoDbEvents.table("ExampleTableWithStream"))
+                        .keys("Id")
+                        .insert(Map.of("Id", 101, "Message", "New item!"))
+                        .modify(Map.of("Id", 101, "Message", "New item!"), Map.of("Id", 101, "Message", "x"))
+                        .tumblingWindow(java.time.Duration.ofMinutes(5))
+                        .state("1", "state1"),
+                Map.of());
     }
 
     private static void add(
@@ -279,6 +456,17 @@ final class Scenarios {
                                 "records",
                                 "userArguments",
                                 "claimsToAddOrOverride",
+                                "slots",
+                                "slotDetails",
+                                "state",
+                                "sessionAttributes",
+                                "properties",
+                                "Attributes",
+                                "Parameters",
+                                "dimensions",
+                                "variables",
+                                "requestHeaders",
+                                "rmqMessagesByQueue",
                                 "M")
                         .contains(last)
                 || prefix.endsWith("headers")
