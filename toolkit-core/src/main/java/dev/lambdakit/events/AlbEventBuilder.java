@@ -57,8 +57,8 @@ public final class AlbEventBuilder extends HttpEventBuilder<AlbEventBuilder, App
         Map<String, Object> elb = new LinkedHashMap<>();
         elb.put(
                 "targetGroupArn",
-                "arn:aws:elasticloadbalancing:" + region() + ":" + accountId() + ":targetgroup/" + targetGroup + "/"
-                        + hex(16));
+                "arn:" + partition() + ":elasticloadbalancing:" + region() + ":" + accountId() + ":targetgroup/"
+                        + targetGroup + "/" + hex(16));
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("requestContext", new LinkedHashMap<>(Map.of("elb", elb)));
         root.put("httpMethod", method);

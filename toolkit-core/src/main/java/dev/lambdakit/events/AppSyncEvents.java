@@ -3,6 +3,7 @@ package dev.lambdakit.events;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.amazonaws.services.lambda.runtime.events.AppSyncLambdaAuthorizerEvent;
+import dev.lambdakit.env.internal.Partitions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,7 +77,7 @@ public final class AppSyncEvents {
     }
 
     private static String apiHost(String apiId, String region) {
-        return apiId + ".appsync-api." + region + ".amazonaws.com";
+        return apiId + ".appsync-api." + region + "." + Partitions.of(region).dnsSuffix();
     }
 
     /** Builds an {@link AppSyncLambdaAuthorizerEvent}. */
@@ -177,7 +178,7 @@ public final class AppSyncEvents {
             id.put("claims", new LinkedHashMap<>(required(claims, "claims")));
             id.put("defaultAuthStrategy", "ALLOW");
             id.put("groups", null);
-            id.put("issuer", "https://cognito-idp." + region() + ".amazonaws.com/" + region() + "_EXAMPLE");
+            id.put("issuer", "https://cognito-idp." + region() + "." + dnsSuffix() + "/" + region() + "_EXAMPLE");
             id.put("sourceIp", List.of("198.51.100.7"));
             id.put("sub", claims.containsKey("sub") ? claims.get("sub") : uuid());
             id.put("username", required(userName, "userName"));

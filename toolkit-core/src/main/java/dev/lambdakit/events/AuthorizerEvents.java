@@ -130,8 +130,8 @@ public final class AuthorizerEvents {
 
         /** {@code arn:aws:execute-api:<region>:<account>:<api>/<stage>/<METHOD>/<path>}, as API Gateway builds it. */
         String executeApiArn() {
-            return "arn:aws:execute-api:" + region() + ":" + accountId() + ":" + apiIdOrRandom() + "/" + stage + "/"
-                    + method + path;
+            return "arn:" + partition() + ":execute-api:" + region() + ":" + accountId() + ":" + apiIdOrRandom() + "/"
+                    + stage + "/" + method + path;
         }
 
         private String lowerAlnum(int length) {
@@ -192,7 +192,7 @@ public final class AuthorizerEvents {
             root.put("path", path);
             root.put("httpMethod", method);
             Map<String, String> allHeaders = new LinkedHashMap<>();
-            allHeaders.put("Host", apiIdOrRandom() + ".execute-api." + region() + ".amazonaws.com");
+            allHeaders.put("Host", apiIdOrRandom() + ".execute-api." + region() + "." + dnsSuffix());
             allHeaders.put("User-Agent", "curl/8.5.0");
             allHeaders.put("X-Forwarded-Proto", "https");
             allHeaders.putAll(headers);
@@ -282,7 +282,7 @@ public final class AuthorizerEvents {
             Instant now = now();
             String route = routeKey != null ? routeKey : "$default";
             Map<String, String> allHeaders = new LinkedHashMap<>();
-            allHeaders.put("host", apiIdOrRandom() + ".execute-api." + region() + ".amazonaws.com");
+            allHeaders.put("host", apiIdOrRandom() + ".execute-api." + region() + "." + dnsSuffix());
             allHeaders.put("user-agent", "curl/8.5.0");
             allHeaders.put("x-forwarded-proto", "https");
             allHeaders.putAll(headers);

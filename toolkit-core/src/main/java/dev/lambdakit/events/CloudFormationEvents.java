@@ -144,9 +144,10 @@ public final class CloudFormationEvents {
         protected Map<String, Object> tree() {
             String token = serviceToken != null
                     ? serviceToken
-                    : "arn:aws:lambda:" + region() + ":" + accountId() + ":function:custom-resource-provider";
-            String stackId =
-                    "arn:aws:cloudformation:" + region() + ":" + accountId() + ":stack/" + stackName + "/" + uuid();
+                    : "arn:" + partition() + ":lambda:" + region() + ":" + accountId()
+                            + ":function:custom-resource-provider";
+            String stackId = "arn:" + partition() + ":cloudformation:" + region() + ":" + accountId() + ":stack/"
+                    + stackName + "/" + uuid();
             String requestId = uuid();
             Map<String, Object> root = new LinkedHashMap<>();
             root.put("RequestType", requestType);
@@ -177,7 +178,7 @@ public final class CloudFormationEvents {
             String key =
                     URLEncoder.encode(stackId, StandardCharsets.UTF_8) + "%7C" + logicalResourceId + "%7C" + requestId;
             return URI.create("https://cloudformation-custom-resource-response-" + region().replace("-", "")
-                    + ".s3." + region() + ".amazonaws.com/" + key + "?X-Amz-Algorithm=AWS4-HMAC-SHA256"
+                    + ".s3." + region() + "." + dnsSuffix() + "/" + key + "?X-Amz-Algorithm=AWS4-HMAC-SHA256"
                     + "&X-Amz-Date=" + isoSeconds(now()).replace("-", "").replace(":", "")
                     + "&X-Amz-SignedHeaders=host&X-Amz-Expires=7200&X-Amz-Credential=AKIA" + upperAlnum(16)
                     + "%2F" + isoSeconds(now()).substring(0, 10).replace("-", "") + "%2F" + region()

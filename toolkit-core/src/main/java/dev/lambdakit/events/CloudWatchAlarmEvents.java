@@ -91,7 +91,7 @@ public final class CloudWatchAlarmEvents {
         protected abstract String defaultReason();
 
         protected String alarmArn() {
-            return "arn:aws:cloudwatch:" + region() + ":" + accountId() + ":alarm:" + alarmName;
+            return "arn:" + partition() + ":cloudwatch:" + region() + ":" + accountId() + ":alarm:" + alarmName;
         }
 
         protected Map<String, Object> stateNode(String value, String why, String data, Instant at) {
@@ -222,7 +222,7 @@ public final class CloudWatchAlarmEvents {
         }
 
         private String childArn(String name) {
-            return "arn:aws:cloudwatch:" + region() + ":" + accountId() + ":alarm:" + name;
+            return "arn:" + partition() + ":cloudwatch:" + region() + ":" + accountId() + ":alarm:" + name;
         }
 
         @Override

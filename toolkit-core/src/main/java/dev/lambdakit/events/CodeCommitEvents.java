@@ -94,13 +94,15 @@ public final class CodeCommitEvents {
             r.put("eventName", "ReferenceChanges");
             r.put("eventPartNumber", 1);
             r.put("eventSource", "aws:codecommit");
-            r.put("eventSourceARN", "arn:aws:codecommit:" + region() + ":" + accountId() + ":" + repository);
+            r.put(
+                    "eventSourceARN",
+                    "arn:" + partition() + ":codecommit:" + region() + ":" + accountId() + ":" + repository);
             r.put("eventTime", TIME.format(at));
             r.put("eventTotalParts", 1);
             r.put("eventTriggerConfigId", configId);
             r.put("eventTriggerName", triggerName);
             r.put("eventVersion", "1.0");
-            r.put("userIdentityARN", "arn:aws:iam::" + accountId() + ":user/developer");
+            r.put("userIdentityARN", "arn:" + partition() + ":iam::" + accountId() + ":user/developer");
             Map<String, Object> root = new LinkedHashMap<>();
             root.put("Records", List.of(r));
             return root;

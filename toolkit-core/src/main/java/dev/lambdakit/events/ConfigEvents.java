@@ -113,8 +113,10 @@ public final class ConfigEvents {
             root.put("ruleParameters", JsonText.write(ruleParameters));
             root.put("resultToken", base64(96));
             root.put("eventLeftScope", leftScope);
-            root.put("executionRoleArn", "arn:aws:iam::" + accountId() + ":role/config-role");
-            root.put("configRuleArn", "arn:aws:config:" + region() + ":" + accountId() + ":config-rule/" + ruleId);
+            root.put("executionRoleArn", "arn:" + partition() + ":iam::" + accountId() + ":role/config-role");
+            root.put(
+                    "configRuleArn",
+                    "arn:" + partition() + ":config:" + region() + ":" + accountId() + ":config-rule/" + ruleId);
             root.put("configRuleName", ruleName);
             root.put("configRuleId", ruleId);
             root.put("accountId", accountId());
@@ -154,9 +156,11 @@ public final class ConfigEvents {
             String service = parts[1].toLowerCase(Locale.ROOT);
             String type = parts[parts.length - 1].toLowerCase(Locale.ROOT);
             return switch (service) {
-                case "s3" -> "arn:aws:s3:::" + resourceId;
-                case "iam" -> "arn:aws:iam::" + accountId() + ":" + type + "/" + resourceId;
-                default -> "arn:aws:" + service + ":" + region() + ":" + accountId() + ":" + type + "/" + resourceId;
+                case "s3" -> "arn:" + partition() + ":s3:::" + resourceId;
+                case "iam" -> "arn:" + partition() + ":iam::" + accountId() + ":" + type + "/" + resourceId;
+                default ->
+                    "arn:" + partition() + ":" + service + ":" + region() + ":" + accountId() + ":" + type + "/"
+                            + resourceId;
             };
         }
     }

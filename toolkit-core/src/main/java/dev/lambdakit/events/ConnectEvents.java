@@ -73,7 +73,7 @@ public final class ConnectEvents {
 
         @Override
         protected Map<String, Object> tree() {
-            String instance = "arn:aws:connect:" + region() + ":" + accountId() + ":instance/" + uuid();
+            String instance = "arn:" + partition() + ":connect:" + region() + ":" + accountId() + ":instance/" + uuid();
             String contactId = uuid();
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("Attributes", attributes);

@@ -106,7 +106,8 @@ public final class DynamoDbEvents {
         }
 
         public String streamArn() {
-            return "arn:aws:dynamodb:" + region() + ":" + accountId() + ":table/" + tableName + "/stream/"
+            return "arn:" + partition() + ":dynamodb:" + region() + ":" + accountId() + ":table/" + tableName
+                    + "/stream/"
                     + isoMillis(Instant.parse("2026-01-01T00:00:00Z")).replace("Z", "");
         }
 

@@ -75,7 +75,7 @@ public final class EventBridgeEvents {
             root.put("region", region());
             List<String> all = new ArrayList<>(resources);
             if (rule != null) {
-                all.add(0, "arn:aws:events:" + region() + ":" + accountId() + ":rule/" + rule);
+                all.add(0, "arn:" + partition() + ":events:" + region() + ":" + accountId() + ":rule/" + rule);
             }
             root.put("resources", all);
             root.put("detail", detailTree());

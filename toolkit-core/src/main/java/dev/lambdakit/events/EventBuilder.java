@@ -2,6 +2,7 @@ package dev.lambdakit.events;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.lambdakit.env.internal.Partitions;
 import dev.lambdakit.events.internal.JsonText;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -122,6 +123,16 @@ public abstract class EventBuilder<SELF extends EventBuilder<SELF, E>, E> {
 
     protected String region() {
         return region;
+    }
+
+    /** The partition of the region, the second field of every ARN: {@code aws}, {@code aws-cn}, ... */
+    protected String partition() {
+        return Partitions.id(region);
+    }
+
+    /** The DNS suffix of service endpoints in the region's partition: {@code amazonaws.com}, ... */
+    protected String dnsSuffix() {
+        return Partitions.of(region).dnsSuffix();
     }
 
     protected String accountId() {

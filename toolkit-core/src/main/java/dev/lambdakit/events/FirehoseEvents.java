@@ -100,11 +100,11 @@ public final class FirehoseEvents {
             root.put("invocationId", uuid());
             root.put(
                     "deliveryStreamArn",
-                    "arn:aws:firehose:" + region() + ":" + accountId() + ":deliverystream/" + name);
+                    "arn:" + partition() + ":firehose:" + region() + ":" + accountId() + ":deliverystream/" + name);
             if (sourceStream != null) {
                 root.put(
                         "sourceKinesisStreamArn",
-                        "arn:aws:kinesis:" + region() + ":" + accountId() + ":stream/" + sourceStream);
+                        "arn:" + partition() + ":kinesis:" + region() + ":" + accountId() + ":stream/" + sourceStream);
             }
             root.put("region", region());
             root.put("records", out);
@@ -154,10 +154,11 @@ public final class FirehoseEvents {
             root.put("invocationId", uuid());
             root.put(
                     "sourceMSKArn",
-                    "arn:aws:kafka:" + region() + ":" + accountId() + ":cluster/" + cluster + "/" + uuid() + "-1");
+                    "arn:" + partition() + ":kafka:" + region() + ":" + accountId() + ":cluster/" + cluster + "/"
+                            + uuid() + "-1");
             root.put(
                     "deliveryStreamArn",
-                    "arn:aws:firehose:" + region() + ":" + accountId() + ":deliverystream/" + name);
+                    "arn:" + partition() + ":firehose:" + region() + ":" + accountId() + ":deliverystream/" + name);
             root.put("region", region());
             root.put("records", out);
             return root;

@@ -108,11 +108,12 @@ public final class KafkaEvents {
                 root.put("eventSource", "aws:kafka");
                 root.put(
                         "eventSourceArn",
-                        "arn:aws:kafka:" + region() + ":" + accountId() + ":cluster/" + cluster + "/" + uuid() + "-1");
+                        "arn:" + partition() + ":kafka:" + region() + ":" + accountId() + ":cluster/" + cluster + "/"
+                                + uuid() + "-1");
                 root.put(
                         "bootstrapServers",
-                        "b-1." + cluster + ".abc123.c2.kafka." + region() + ".amazonaws.com:9092,b-2." + cluster
-                                + ".abc123.c2.kafka." + region() + ".amazonaws.com:9092");
+                        "b-1." + cluster + ".abc123.c2.kafka." + region() + "." + dnsSuffix() + ":9092,b-2." + cluster
+                                + ".abc123.c2.kafka." + region() + "." + dnsSuffix() + ":9092");
             } else {
                 root.put("eventSource", "SelfManagedKafka");
                 root.put("bootstrapServers", cluster);

@@ -96,11 +96,13 @@ public final class KinesisAnalyticsEvents {
             String arnPrefix = ":" + region() + ":" + accountId() + ":";
             Map<String, Object> root = new LinkedHashMap<>();
             root.put("invocationId", uuid());
-            root.put("applicationArn", "arn:aws:kinesisanalytics" + arnPrefix + "application/" + application);
+            root.put(
+                    "applicationArn",
+                    "arn:" + partition() + ":kinesisanalytics" + arnPrefix + "application/" + application);
             if (source == Source.STREAM) {
-                root.put("streamArn", "arn:aws:kinesis" + arnPrefix + "stream/" + sourceName);
+                root.put("streamArn", "arn:" + partition() + ":kinesis" + arnPrefix + "stream/" + sourceName);
             } else if (source == Source.FIREHOSE) {
-                root.put("streamArn", "arn:aws:firehose" + arnPrefix + "deliverystream/" + sourceName);
+                root.put("streamArn", "arn:" + partition() + ":firehose" + arnPrefix + "deliverystream/" + sourceName);
             }
             List<Object> out = new ArrayList<>();
             int n = 0;

@@ -64,7 +64,7 @@ public final class KinesisEvents {
         }
 
         public String streamArn() {
-            return "arn:aws:kinesis:" + region() + ":" + accountId() + ":stream/" + streamName;
+            return "arn:" + partition() + ":kinesis:" + region() + ":" + accountId() + ":stream/" + streamName;
         }
 
         @Override
@@ -87,7 +87,9 @@ public final class KinesisEvents {
                 rec.put("eventVersion", "1.0");
                 rec.put("eventID", shard + ":" + sequence);
                 rec.put("eventName", "aws:kinesis:record");
-                rec.put("invokeIdentityArn", "arn:aws:iam::" + accountId() + ":role/lambda-kinesis-role");
+                rec.put(
+                        "invokeIdentityArn",
+                        "arn:" + partition() + ":iam::" + accountId() + ":role/lambda-kinesis-role");
                 rec.put("awsRegion", region());
                 rec.put("eventSourceARN", streamArn());
                 out.add(rec);

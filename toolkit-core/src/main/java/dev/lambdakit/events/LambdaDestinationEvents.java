@@ -100,7 +100,8 @@ public final class LambdaDestinationEvents {
             request.put("requestId", uuid());
             request.put(
                     "functionArn",
-                    "arn:aws:lambda:" + region() + ":" + accountId() + ":function:" + functionName + ":$LATEST");
+                    "arn:" + partition() + ":lambda:" + region() + ":" + accountId() + ":function:" + functionName
+                            + ":$LATEST");
             request.put("condition", condition);
             request.put("approximateInvokeCount", attempts);
             root.put("requestContext", request);

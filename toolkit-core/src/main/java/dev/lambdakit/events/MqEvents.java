@@ -41,7 +41,7 @@ public final class MqEvents {
     }
 
     private static String brokerArn(EventBuilder<?, ?> b, String name, String brokerId) {
-        return "arn:aws:mq:" + b.region() + ":" + b.accountId() + ":broker:" + name + ":" + brokerId;
+        return "arn:" + b.partition() + ":mq:" + b.region() + ":" + b.accountId() + ":broker:" + name + ":" + brokerId;
     }
 
     /** Builds an {@link ActiveMQEvent}. */
@@ -87,7 +87,7 @@ public final class MqEvents {
                 Map<String, Object> msg = new LinkedHashMap<>();
                 msg.put(
                         "messageID",
-                        "ID:" + brokerId + "-1.mq." + region() + ".amazonaws.com-37557-" + at.toEpochMilli()
+                        "ID:" + brokerId + "-1.mq." + region() + "." + dnsSuffix() + "-37557-" + at.toEpochMilli()
                                 + "-4:1:1:1:" + n);
                 msg.put("messageType", m.type());
                 msg.put("timestamp", at.toEpochMilli());

@@ -29,7 +29,7 @@ public final class RestApiEventBuilder extends HttpEventBuilder<RestApiEventBuil
     protected Map<String, Object> tree() {
         Instant at = now();
         String apiId = "a1b2c3d4e5";
-        String domain = apiId + ".execute-api." + region() + ".amazonaws.com";
+        String domain = apiId + ".execute-api." + region() + "." + dnsSuffix();
         Map<String, List<String>> allHeaders = allHeaders(domain);
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("resource", route != null ? route : path);

@@ -60,7 +60,7 @@ public final class S3BatchEvents {
                 task.put("taskId", base64(15));
                 task.put("s3Key", t[1]);
                 task.put("s3VersionId", null);
-                task.put("s3BucketArn", "arn:aws:s3:::" + t[0]);
+                task.put("s3BucketArn", "arn:" + partition() + ":s3:::" + t[0]);
                 out.add(task);
             }
             Map<String, Object> root = new LinkedHashMap<>();

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntFunction;
 import org.apiguardian.api.API;
@@ -82,6 +83,7 @@ public final class S3Events {
         protected Map<String, Object> tree() {
             List<Object> records = new ArrayList<>();
             Instant at = now();
+            long sequence = 0;
             String owner = "A" + upperAlnum(13);
             for (Object[] o : objects) {
                 String eventName = (String) o[0];
@@ -94,11 +96,14 @@ public final class S3Events {
                 if (versionId != null) {
                     object.put("versionId", versionId);
                 }
-                object.put("sequencer", upperAlnum(18));
+                // Hexadecimal and increasing for later events on a key, as S3 orders them.
+                object.put(
+                        "sequencer",
+                        String.format(Locale.ROOT, "00%016X", at.toEpochMilli() * 1_000_000L + sequence++));
                 Map<String, Object> bucket = new LinkedHashMap<>();
                 bucket.put("name", bucketName);
                 bucket.put("ownerIdentity", new LinkedHashMap<>(Map.of("principalId", owner)));
-                bucket.put("arn", "arn:aws:s3:::" + bucketName);
+                bucket.put("arn", "arn:" + partition() + ":s3:::" + bucketName);
                 Map<String, Object> s3 = new LinkedHashMap<>();
                 s3.put("s3SchemaVersion", "1.0");
                 s3.put("configurationId", "lambdakit-notification");

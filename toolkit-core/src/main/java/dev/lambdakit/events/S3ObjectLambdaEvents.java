@@ -68,7 +68,7 @@ public final class S3ObjectLambdaEvents {
         @Override
         protected Map<String, Object> tree() {
             String supporting = accessPoint + "-supporting";
-            String host = "object-lambda-" + accountId() + ".s3-object-lambda." + region() + ".amazonaws.com";
+            String host = "object-lambda-" + accountId() + ".s3-object-lambda." + region() + "." + dnsSuffix();
             Map<String, Object> root = new LinkedHashMap<>();
             root.put("xAmzRequestId", upperAlnum(16));
             Map<String, Object> context = new LinkedHashMap<>();
@@ -89,10 +89,11 @@ public final class S3ObjectLambdaEvents {
             Map<String, Object> configuration = new LinkedHashMap<>();
             configuration.put(
                     "accessPointArn",
-                    "arn:aws:s3-object-lambda:" + region() + ":" + accountId() + ":accesspoint/" + accessPoint);
+                    "arn:" + partition() + ":s3-object-lambda:" + region() + ":" + accountId() + ":accesspoint/"
+                            + accessPoint);
             configuration.put(
                     "supportingAccessPointArn",
-                    "arn:aws:s3:" + region() + ":" + accountId() + ":accesspoint/" + supporting);
+                    "arn:" + partition() + ":s3:" + region() + ":" + accountId() + ":accesspoint/" + supporting);
             configuration.put("payload", payload);
             root.put("configuration", configuration);
             Map<String, String> sent = new LinkedHashMap<>();
@@ -107,7 +108,7 @@ public final class S3ObjectLambdaEvents {
             Map<String, Object> identity = new LinkedHashMap<>();
             identity.put("type", "AssumedRole");
             identity.put("principalId", "AROA" + upperAlnum(17) + ":caller");
-            identity.put("arn", "arn:aws:sts::" + accountId() + ":assumed-role/Reader/caller");
+            identity.put("arn", "arn:" + partition() + ":sts::" + accountId() + ":assumed-role/Reader/caller");
             identity.put("accountId", accountId());
             identity.put("accessKeyId", "ASIA" + upperAlnum(16));
             root.put("userIdentity", identity);

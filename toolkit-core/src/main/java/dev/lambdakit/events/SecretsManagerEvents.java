@@ -59,8 +59,8 @@ public final class SecretsManagerEvents {
             root.put("Step", step);
             root.put(
                     "SecretId",
-                    "arn:aws:secretsmanager:" + region() + ":" + accountId() + ":secret:" + secretName + "-"
-                            + upperAlnum(6));
+                    "arn:" + partition() + ":secretsmanager:" + region() + ":" + accountId() + ":secret:" + secretName
+                            + "-" + upperAlnum(6));
             root.put("ClientRequestToken", token != null ? token : uuid());
             root.put("RotationToken", uuid());
             return root;

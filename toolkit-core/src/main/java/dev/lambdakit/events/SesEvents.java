@@ -71,21 +71,44 @@ public final class SesEvents {
         @Override
         protected Map<String, Object> tree() {
             Instant at = now();
-            String messageId = hex(32);
+            // SES's own id: 40 lower-case letters and digits; the sender's MTA names the Message-ID header.
+            String messageId = upperAlnum(40).toLowerCase(Locale.ROOT);
+            String senderDomain = from.contains("@") ? from.substring(from.indexOf('@') + 1) : "mail.example";
+            String headerMessageId = "<" + uuid() + "@" + senderDomain + ">";
             String date = RFC_2822.format(at);
+            String verdicts = "spf=pass (spfCheck: domain of " + senderDomain + " designates the sender as permitted) "
+                    + "smtp.mailfrom=" + from + "; dkim=pass header.i=@" + senderDomain + "; dmarc=pass header.from="
+                    + senderDomain + ";";
             List<Object> headers = new ArrayList<>();
             headers.add(header("Return-Path", "<" + from + ">"));
+            headers.add(header(
+                    "Received",
+                    "from mail." + senderDomain + " (mail." + senderDomain + " [203.0.113.25]) by inbound-smtp."
+                            + region() + "." + dnsSuffix() + " with SMTP id " + messageId + " for " + to.get(0)
+                            + "; " + date));
+            headers.add(header("X-SES-Spam-Verdict", spam));
+            headers.add(header("X-SES-Virus-Verdict", virus));
+            headers.add(header("Received-SPF", "pass (spfCheck: domain of " + senderDomain + ")"));
+            headers.add(header("Authentication-Results", "amazonses.com; " + verdicts));
+            headers.add(header("X-SES-RECEIPT", base64(96)));
+            headers.add(header(
+                    "DKIM-Signature",
+                    "v=1; a=rsa-sha256; c=relaxed/relaxed; d=" + senderDomain + "; s=selector1; "
+                            + "h=From:To:Subject:Date:Message-ID:MIME-Version:Content-Type; bh=" + base64(32)
+                            + "; b=" + base64(128)));
+            headers.add(header("MIME-Version", "1.0"));
             headers.add(header("From", from));
             headers.add(header("Date", date));
             headers.add(header("To", String.join(", ", to)));
-            headers.add(header("Message-ID", "<" + messageId + "@mail.example>"));
+            headers.add(header("Message-ID", headerMessageId));
             headers.add(header("Subject", subject));
+            headers.add(header("Content-Type", "text/plain; charset=UTF-8"));
             Map<String, Object> common = new LinkedHashMap<>();
             common.put("returnPath", from);
             common.put("from", List.of(from));
             common.put("date", date);
             common.put("to", to);
-            common.put("messageId", "<" + messageId + "@mail.example>");
+            common.put("messageId", headerMessageId);
             common.put("subject", subject);
             Map<String, Object> mail = new LinkedHashMap<>();
             mail.put("timestamp", isoMillis(at));
@@ -97,7 +120,9 @@ public final class SesEvents {
             mail.put("commonHeaders", common);
             Map<String, Object> action = new LinkedHashMap<>();
             action.put("type", "Lambda");
-            action.put("functionArn", "arn:aws:lambda:" + region() + ":" + accountId() + ":function:ses-handler");
+            action.put(
+                    "functionArn",
+                    "arn:" + partition() + ":lambda:" + region() + ":" + accountId() + ":function:ses-handler");
             action.put("invocationType", "Event");
             Map<String, Object> receipt = new LinkedHashMap<>();
             receipt.put("timestamp", isoMillis(at));

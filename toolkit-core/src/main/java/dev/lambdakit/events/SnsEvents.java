@@ -59,7 +59,7 @@ public final class SnsEvents {
         }
 
         public String topicArn() {
-            return "arn:aws:sns:" + region() + ":" + accountId() + ":" + topicName;
+            return "arn:" + partition() + ":sns:" + region() + ":" + accountId() + ":" + topicName;
         }
 
         @Override
@@ -79,14 +79,19 @@ public final class SnsEvents {
                 sns.put("Signature", base64(256));
                 sns.put(
                         "SigningCertUrl",
-                        "https://sns." + region() + ".amazonaws.com/SimpleNotificationService-" + hex(32) + ".pem");
+                        "https://sns." + region() + "." + dnsSuffix() + "/SimpleNotificationService-" + hex(32)
+                                + ".pem");
                 sns.put(
                         "UnsubscribeUrl",
-                        "https://sns." + region() + ".amazonaws.com/?Action=Unsubscribe" + "&SubscriptionArn="
+                        "https://sns." + region() + "." + dnsSuffix() + "/?Action=Unsubscribe" + "&SubscriptionArn="
                                 + subscription);
                 Map<String, Object> attributes = new LinkedHashMap<>();
-                n.attributes.forEach(
-                        (k, v) -> attributes.put(k, new LinkedHashMap<>(Map.of("Type", "String", "Value", v))));
+                n.attributes.forEach((k, v) -> {
+                    Map<String, Object> a = new LinkedHashMap<>();
+                    a.put("Type", v.dataType());
+                    a.put("Value", v.binary() != null ? base64(v.binary()) : v.text());
+                    attributes.put(k, a);
+                });
                 sns.put("MessageAttributes", attributes);
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("EventSource", "aws:sns");
@@ -105,7 +110,7 @@ public final class SnsEvents {
     public static final class Notification {
         private String message = "";
         private String subject;
-        private final Map<String, String> attributes = new LinkedHashMap<>();
+        private final Map<String, SqsEvents.Attribute> attributes = new LinkedHashMap<>();
 
         private Notification() {}
 
@@ -121,7 +126,24 @@ public final class SnsEvents {
         }
 
         public Notification attribute(String name, String value) {
-            attributes.put(EventBuilder.required(name, "attribute name"), EventBuilder.required(value, "value"));
+            return attribute(name, "String", value);
+        }
+
+        public Notification attribute(String name, Number value) {
+            return attribute(name, "Number", value);
+        }
+
+        /** A Binary attribute, Base64-encoded in the notification. */
+        public Notification attribute(String name, byte[] value) {
+            return attribute(name, "Binary", value);
+        }
+
+        /**
+         * An attribute of any SNS data type: {@code String}, {@code String.Array} (a JSON array as text),
+         * {@code Number} or {@code Binary}.
+         */
+        public Notification attribute(String name, String dataType, Object value) {
+            attributes.put(name, SqsEvents.Attribute.of(name, dataType, value));
             return this;
         }
     }

@@ -73,7 +73,7 @@ public final class SqsEvents {
 
         /** The queue's ARN. */
         public String queueArn() {
-            return "arn:aws:sqs:" + region() + ":" + accountId() + ":" + queueName;
+            return "arn:" + partition() + ":sqs:" + region() + ":" + accountId() + ":" + queueName;
         }
 
         @Override
@@ -113,10 +113,14 @@ public final class SqsEvents {
             Map<String, Object> messageAttributes = new LinkedHashMap<>();
             m.attributes.forEach((k, v) -> {
                 Map<String, Object> a = new LinkedHashMap<>();
-                a.put("stringValue", v);
+                if (v.binary() != null) {
+                    a.put("binaryValue", base64(v.binary()));
+                } else {
+                    a.put("stringValue", v.text());
+                }
                 a.put("stringListValues", List.of());
                 a.put("binaryListValues", List.of());
-                a.put("dataType", "String");
+                a.put("dataType", v.dataType());
                 messageAttributes.put(k, a);
             });
             r.put("messageAttributes", messageAttributes);
@@ -132,18 +136,61 @@ public final class SqsEvents {
     }
 
     /**
-     * SQS's digest of String message attributes: names in order, each as length-prefixed name, data type, the
-     * transport byte 1 and the value, then MD5.
+     * SQS's digest of message attributes: names in order, each as length-prefixed name and data type, the transport
+     * byte (1 for String and Number values, 2 for Binary) and the length-prefixed value, then MD5.
      */
-    static String attributesMd5(Map<String, String> attributes) {
+    static String attributesMd5(Map<String, Attribute> attributes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new TreeMap<>(attributes).forEach((name, value) -> {
             lengthPrefixed(out, EventBuilder.utf8(name));
-            lengthPrefixed(out, EventBuilder.utf8("String"));
-            out.write(1);
-            lengthPrefixed(out, EventBuilder.utf8(value));
+            lengthPrefixed(out, EventBuilder.utf8(value.dataType()));
+            if (value.binary() != null) {
+                out.write(2);
+                lengthPrefixed(out, value.binary());
+            } else {
+                out.write(1);
+                lengthPrefixed(out, EventBuilder.utf8(value.text()));
+            }
         });
         return EventBuilder.md5Hex(out.toByteArray());
+    }
+
+    /** A message attribute: its data type and its text or bytes. */
+    record Attribute(String dataType, String text, byte[] binary) {
+        static Attribute of(String name, String dataType, Object value) {
+            EventBuilder.required(name, "attribute name");
+            EventBuilder.required(dataType, "dataType");
+            EventBuilder.required(value, "value");
+            String base = dataType.contains(".") ? dataType.substring(0, dataType.indexOf('.')) : dataType;
+            switch (base) {
+                case "String", "Number" -> {
+                    if (!(value instanceof CharSequence || value instanceof Number)) {
+                        throw wrongValue(name, dataType, "text or a number", value);
+                    }
+                    String text = value instanceof java.math.BigDecimal d ? d.toPlainString() : value.toString();
+                    if (base.equals("Number") && !text.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) {
+                        throw new IllegalArgumentException("attribute '" + name + "' of type " + dataType
+                                + " must hold a number, but was '" + text + "'");
+                    }
+                    return new Attribute(dataType, text, null);
+                }
+                case "Binary" -> {
+                    if (!(value instanceof byte[] bytes)) {
+                        throw wrongValue(name, dataType, "a byte[]", value);
+                    }
+                    return new Attribute(dataType, null, bytes.clone());
+                }
+                default ->
+                    throw new IllegalArgumentException("attribute '" + name + "' has data type '" + dataType
+                            + "'; SQS and SNS data types are String, Number or Binary, optionally with a custom suffix "
+                            + "such as Number.float");
+            }
+        }
+
+        private static IllegalArgumentException wrongValue(String name, String type, String expected, Object value) {
+            return new IllegalArgumentException("attribute '" + name + "' of type " + type + " takes " + expected
+                    + ", but was a " + value.getClass().getName());
+        }
     }
 
     private static void lengthPrefixed(ByteArrayOutputStream out, byte[] bytes) {
@@ -161,7 +208,7 @@ public final class SqsEvents {
         private int receiveCount = 1;
         private String groupId;
         private String deduplicationId;
-        private final Map<String, String> attributes = new LinkedHashMap<>();
+        private final Map<String, Attribute> attributes = new LinkedHashMap<>();
 
         private Message() {}
 
@@ -187,7 +234,25 @@ public final class SqsEvents {
 
         /** A String message attribute. */
         public Message attribute(String name, String value) {
-            attributes.put(EventBuilder.required(name, "attribute name"), EventBuilder.required(value, "value"));
+            return attribute(name, "String", value);
+        }
+
+        /** A Number message attribute, sent as its decimal text. */
+        public Message attribute(String name, Number value) {
+            return attribute(name, "Number", value);
+        }
+
+        /** A Binary message attribute, Base64-encoded in the event. */
+        public Message attribute(String name, byte[] value) {
+            return attribute(name, "Binary", value);
+        }
+
+        /**
+         * A message attribute of any data type, custom suffixes included ({@code Number.float},
+         * {@code Binary.gzip}): text or a number for String and Number types, a {@code byte[]} for Binary.
+         */
+        public Message attribute(String name, String dataType, Object value) {
+            attributes.put(name, Attribute.of(name, dataType, value));
             return this;
         }
 

@@ -55,7 +55,7 @@ public final class WebSocketEventBuilder extends HttpEventBuilder<WebSocketEvent
     protected Map<String, Object> tree() {
         Instant at = now();
         String apiId = "a1b2c3d4e5";
-        String domain = apiId + ".execute-api." + region() + ".amazonaws.com";
+        String domain = apiId + ".execute-api." + region() + "." + dnsSuffix();
         Map<String, Object> root = new LinkedHashMap<>();
         if ("CONNECT".equals(eventType)) {
             Map<String, List<String>> all = allHeaders(domain);

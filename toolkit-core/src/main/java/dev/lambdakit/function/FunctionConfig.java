@@ -2,6 +2,7 @@ package dev.lambdakit.function;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.lambdakit.env.internal.Partitions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
@@ -187,9 +188,9 @@ public final class FunctionConfig {
         return execution;
     }
 
-    /** {@code arn:aws:lambda:<region>:<account>:function:<name>}. */
+    /** {@code arn:<partition>:lambda:<region>:<account>:function:<name>}, the partition following the region. */
     public String functionArn() {
-        return "arn:aws:lambda:" + region + ":" + accountId + ":function:" + functionName;
+        return "arn:" + Partitions.id(region) + ":lambda:" + region + ":" + accountId + ":function:" + functionName;
     }
 
     @Override

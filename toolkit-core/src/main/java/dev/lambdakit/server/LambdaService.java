@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.lambdakit.env.internal.Partitions;
 import dev.lambdakit.events.EventJson;
 import dev.lambdakit.events.internal.JsonText;
 import dev.lambdakit.function.FunctionConfig;
@@ -171,8 +172,8 @@ public final class LambdaService implements AutoCloseable {
                 || name.qualifier() != null
                         && !name.qualifier().equals("$LATEST")
                         && !name.qualifier().equals(pool.config().version())) {
-            String arn = "arn:aws:lambda:" + region + ":" + accountId + ":function:" + name.name()
-                    + (name.qualifier() == null ? "" : ":" + name.qualifier());
+            String arn = "arn:" + Partitions.id(region) + ":lambda:" + region + ":" + accountId + ":function:"
+                    + name.name() + (name.qualifier() == null ? "" : ":" + name.qualifier());
             error(exchange, 404, "ResourceNotFoundException", "User", "Function not found: " + arn);
             return;
         }

@@ -213,4 +213,86 @@ class MoreTriggersTest {
                                 "resolvedValues",
                                 List.of("Paris"))));
     }
+
+    @Test
+    @DisplayName(
+            "HTTP API mutual TLS: the client certificate's PEM, names, serial and validity, as API Gateway writes them")
+    void mutualTls() throws Exception {
+        String pem;
+        try (var in = MoreTriggersTest.class.getResourceAsStream("/certs/client.pem")) {
+            pem = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> event = EventJson.fromJson(
+                Scenarios.fixed(ApiGatewayEvents.httpApi())
+                        .get("/a")
+                        .clientCertificate(pem)
+                        .toJson(),
+                Map.class);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> cert = (Map<String, Object>)
+                ((Map<String, Object>) ((Map<String, Object>) event.get("requestContext")).get("authentication"))
+                        .get("clientCert");
+
+        assertThat(cert)
+                .containsEntry("subjectDN", "CN=client.example.com,O=Example Corp,C=US")
+                .containsEntry("issuerDN", "CN=client.example.com,O=Example Corp,C=US")
+                .containsEntry("serialNumber", "3e:9d:da:53:be:08:1e:64")
+                .containsEntry(
+                        "validity",
+                        Map.of("notBefore", "Jan  1 16:59:48 2026 GMT", "notAfter", "Dec  8 16:59:48 2125 GMT"));
+        var factory = java.security.cert.CertificateFactory.getInstance("X.509");
+        assertThat(factory.generateCertificate(new java.io.ByteArrayInputStream(
+                        ((String) cert.get("clientCertPem")).getBytes(java.nio.charset.StandardCharsets.US_ASCII))))
+                .isEqualTo(factory.generateCertificate(
+                        new java.io.ByteArrayInputStream(pem.getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+        assertThatThrownBy(() -> ApiGatewayEvents.httpApi().clientCertificate("not a certificate"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("the client certificate is not an X.509 certificate in PEM form");
+    }
+
+    @Test
+    @DisplayName("S3 sequencers are hexadecimal and increase within a batch")
+    void s3Sequencer() {
+        var records = Scenarios.fixed(S3Events.bucket("b"))
+                .put("k", 1)
+                .delete("k")
+                .build()
+                .getRecords();
+        String first = records.get(0).getS3().getObject().getSequencer();
+        String second = records.get(1).getS3().getObject().getSequencer();
+
+        assertThat(first).matches("[0-9A-F]{18}");
+        assertThat(second).matches("[0-9A-F]{18}");
+        assertThat(second).isGreaterThan(first);
+    }
+
+    @Test
+    @DisplayName("SES: SES's message id, the sender's Message-ID, and the headers a received mail carries")
+    @SuppressWarnings("unchecked")
+    void sesRealism() {
+        Map<String, Object> event = Scenarios.fixed(SesEvents.received("jane@acme.example", "orders@shop.example"))
+                .subject("Order 42")
+                .build();
+        Map<String, Object> mail =
+                (Map<String, Object>) ((Map<String, Object>) ((List<Map<String, Object>>) event.get("Records"))
+                                .get(0)
+                                .get("ses"))
+                        .get("mail");
+        List<Map<String, String>> headers = (List<Map<String, String>>) mail.get("headers");
+
+        assertThat((String) mail.get("messageId")).matches("[a-z0-9]{40}");
+        assertThat(headers)
+                .extracting(h -> h.get("name"))
+                .contains("Received", "DKIM-Signature", "MIME-Version", "Content-Type", "Message-ID", "Subject");
+        assertThat(headers)
+                .filteredOn(h -> h.get("name").equals("Message-ID"))
+                .singleElement()
+                .satisfies(h -> assertThat(h.get("value")).matches("<[0-9a-f-]{36}@acme\\.example>"));
+        assertThat(headers)
+                .filteredOn(h -> h.get("name").equals("Received"))
+                .singleElement()
+                .satisfies(h -> assertThat(h.get("value"))
+                        .contains("by inbound-smtp.eu-central-1.amazonaws.com with SMTP id " + mail.get("messageId")));
+    }
 }

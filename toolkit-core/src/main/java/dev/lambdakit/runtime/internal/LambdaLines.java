@@ -2,6 +2,7 @@ package dev.lambdakit.runtime.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.lambdakit.env.internal.Partitions;
 import dev.lambdakit.function.FunctionConfig;
 import dev.lambdakit.runtime.LambdaError;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,8 @@ public final class LambdaLines {
      */
     public static String initStart(FunctionConfig config) {
         return "INIT_START Runtime Version: " + config.runtime().replace("java", "java:") + ".v" + runtimeBuild(config)
-                + "\tRuntime Version ARN: arn:aws:lambda:" + config.region() + "::runtime:"
+                + "\tRuntime Version ARN: arn:" + Partitions.id(config.region()) + ":lambda:" + config.region()
+                + "::runtime:"
                 + sha256(config.runtime() + "/" + config.region()) + "\n";
     }
 
