@@ -223,6 +223,24 @@ class BuilderDeliveryTest {
                                 .state("n", "1")
                                 .finalInvoke()),
                 Arguments.of(
+                        "map",
+                        Scenarios.fixed(DocumentDbEvents.cluster("c"))
+                                .insert("db", "orders", Map.of("sku", "A-1"))
+                                .delete("db", "orders")),
+                Arguments.of(
+                        "map",
+                        Scenarios.fixed(CodePipelineEvents.job("f"))
+                                .userParameters("x")
+                                .inputArtifact("in", "b", "k")),
+                Arguments.of(
+                        "map",
+                        Scenarios.fixed(BedrockAgentEvents.apiOperation("g", "GET", "/a"))
+                                .parameter("p", "string", "v")
+                                .bodyProperty("b", "integer", "2")),
+                Arguments.of(
+                        "map",
+                        Scenarios.fixed(AlexaEvents.intent("I")).slot("s", "v").sessionAttribute("n", 1)),
+                Arguments.of(
                         "dynamoWindow",
                         Scenarios.fixed(DynamoDbEvents.table("t"))
                                 .insert(Map.of("id", "1"))

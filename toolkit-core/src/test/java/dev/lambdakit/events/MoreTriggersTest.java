@@ -295,4 +295,33 @@ class MoreTriggersTest {
                 .satisfies(h -> assertThat(h.get("value"))
                         .contains("by inbound-smtp.eu-central-1.amazonaws.com with SMTP id " + mail.get("messageId")));
     }
+
+    @Test
+    @DisplayName("DocumentDB: the document key and the full document share the _id, in Extended JSON")
+    @SuppressWarnings("unchecked")
+    void documentDb() {
+        Map<String, Object> e = Scenarios.fixed(DocumentDbEvents.cluster("c"))
+                .insert("shop", "orders", Map.of("sku", "A-1"))
+                .update("shop", "orders", Map.of("_id", Map.of("$oid", "63eeb6e7d418cd98afb1c1d7"), "sku", "B"))
+                .build();
+        List<Map<String, Map<String, Object>>> events = (List<Map<String, Map<String, Object>>>) e.get("events");
+
+        Map<String, Object> insert = events.get(0).get("event");
+        assertThat(((Map<String, Object>) insert.get("documentKey")).get("_id"))
+                .isEqualTo(((Map<String, Object>) insert.get("fullDocument")).get("_id"));
+        assertThat(events.get(1).get("event").get("documentKey"))
+                .isEqualTo(Map.of("_id", Map.of("$oid", "63eeb6e7d418cd98afb1c1d7")));
+        assertThat(e).containsEntry("eventSource", "aws:docdb");
+    }
+
+    @Test
+    @DisplayName("parts a trigger does not have are refused with the reason")
+    void partsATriggerDoesNotHave() {
+        assertThatThrownBy(() -> AlexaEvents.launch().slot("s", "v"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("only an intent request has slots; this is a LaunchRequest");
+        assertThatThrownBy(() -> BedrockAgentEvents.function("g", "f").bodyProperty("b", "string", "v"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("use parameter(..) instead");
+    }
 }
