@@ -180,6 +180,9 @@ public final class HttpApiEventBuilder extends HttpEventBuilder<HttpApiEventBuil
             jwt.put("scopes", jwtScopes.isEmpty() ? null : jwtScopes);
             return new LinkedHashMap<>(Map.of("jwt", jwt));
         }
+        if (authorizerContext != null) {
+            return new LinkedHashMap<>(Map.of("lambda", authorizerContext));
+        }
         if (iamUserArn != null) {
             Map<String, Object> iam = new LinkedHashMap<>();
             iam.put("accessKey", "ASIA" + upperAlnum(16));

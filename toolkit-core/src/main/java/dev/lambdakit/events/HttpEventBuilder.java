@@ -55,6 +55,8 @@ public abstract class HttpEventBuilder<SELF extends HttpEventBuilder<SELF, E>, E
     protected Map<String, Object> jwtClaims;
     protected List<String> jwtScopes = List.of();
     protected String iamUserArn;
+    protected String authorizerPrincipal;
+    protected Map<String, Object> authorizerContext;
 
     protected HttpEventBuilder(Class<E> type, String defaultStage) {
         super(type);
@@ -201,6 +203,17 @@ public abstract class HttpEventBuilder<SELF extends HttpEventBuilder<SELF, E>, E
     public SELF jwt(Map<String, ?> claims, String... scopes) {
         this.jwtClaims = new LinkedHashMap<>(required(claims, "claims"));
         this.jwtScopes = List.of(scopes);
+        return self();
+    }
+
+    /**
+     * A request a Lambda authorizer allowed, with the principal and the context it returned: REST APIs pass them as
+     * {@code requestContext.authorizer} (context values as text, with {@code integrationLatency}), HTTP APIs as
+     * {@code requestContext.authorizer.lambda} (the principal is not passed there).
+     */
+    public SELF lambdaAuthorizer(String principalId, Map<String, ?> context) {
+        this.authorizerPrincipal = required(principalId, "principalId");
+        this.authorizerContext = new LinkedHashMap<>(required(context, "context"));
         return self();
     }
 

@@ -75,6 +75,13 @@ public final class RestApiEventBuilder extends HttpEventBuilder<RestApiEventBuil
             authorizer.put("claims", jwtClaims);
             authorizer.put("scopes", jwtScopes.isEmpty() ? null : jwtScopes);
             ctx.put("authorizer", authorizer);
+        } else if (authorizerContext != null) {
+            Map<String, Object> authorizer = new LinkedHashMap<>();
+            authorizer.put("principalId", authorizerPrincipal);
+            authorizer.put("integrationLatency", 12);
+            // API Gateway hands the authorizer's context values to the integration as text.
+            authorizerContext.forEach((k, v) -> authorizer.put(k, v == null ? null : String.valueOf(v)));
+            ctx.put("authorizer", authorizer);
         }
         root.put("requestContext", ctx);
         root.put("body", body);

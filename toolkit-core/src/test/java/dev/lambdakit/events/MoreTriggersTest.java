@@ -324,4 +324,28 @@ class MoreTriggersTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("use parameter(..) instead");
     }
+
+    @Test
+    @DisplayName("a Lambda authorizer's principal and context reach the proxied request as each API type passes them")
+    void authorizerContextOnProxiedRequests() {
+        var rest = Scenarios.fixed(ApiGatewayEvents.rest())
+                .get("/orders")
+                .lambdaAuthorizer("user-1", Map.of("tenant", "acme", "tier", 3, "admin", true))
+                .build();
+        var http = Scenarios.fixed(ApiGatewayEvents.httpApi())
+                .get("/orders")
+                .lambdaAuthorizer("user-1", Map.of("tenant", "acme", "tier", 3))
+                .build();
+
+        assertThat(rest.getRequestContext().getAuthorizer())
+                .containsEntry("principalId", "user-1")
+                .containsEntry("tenant", "acme")
+                .containsEntry("tier", "3")
+                .containsEntry("admin", "true")
+                .containsKey("integrationLatency");
+        assertThat(http.getRequestContext().getAuthorizer().getLambda())
+                .containsEntry("tenant", "acme")
+                .containsEntry("tier", 3)
+                .doesNotContainKey("principalId");
+    }
 }
