@@ -14,6 +14,11 @@ java -jar "$JAR" 'WarmInvocationBenchmark|EventLoadingBenchmark|LambdaClientBenc
 
 # Whole-process figures, several runs each, compared in the same run.
 java -cp "$JAR" dev.lambdakit.benchmarks.ColdStart 7 | tee -a "$OUT/harness.txt"
+# Execution.CONTAINER, where a Docker engine runs (LAMBDAKIT_CONTAINER_IMAGE names a local image where no registry is
+# reachable, as containers/build-images.sh makes it).
+if docker info >/dev/null 2>&1; then
+  java -cp "$JAR" dev.lambdakit.benchmarks.ContainerRuntime 5 | tee -a "$OUT/harness.txt"
+fi
 for i in 1 2 3; do java -cp "$JAR" dev.lambdakit.benchmarks.BackendStartup | tee -a "$OUT/harness.txt"; done
 java -cp "$JAR" dev.lambdakit.benchmarks.SuiteScale 5 | tee -a "$OUT/harness.txt"
 

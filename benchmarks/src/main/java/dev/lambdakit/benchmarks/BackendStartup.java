@@ -11,8 +11,7 @@ import dev.lambdakit.cloud.TestResources;
  */
 public final class BackendStartup {
 
-    private BackendStartup() {
-    }
+    private BackendStartup() {}
 
     public static void main(String[] args) {
         long t = System.nanoTime();
@@ -27,7 +26,8 @@ public final class BackendStartup {
             long sqs = System.nanoTime();
             resources.sqs().listQueues();
             double sqsFirst = (System.nanoTime() - sqs) / 1e6;
-            System.out.printf("BACKEND embedded S3+SQS ready %.0f ms, first S3 request %.0f ms, first SQS request %.0f ms%n",
+            System.out.printf(
+                    "BACKEND embedded S3+SQS ready %.0f ms, first S3 request %.0f ms, first SQS request %.0f ms%n",
                     ready, s3First, sqsFirst);
         }
         if (LocalStackBackend.dockerAvailable()) {

@@ -2,10 +2,10 @@ package dev.lambdakit.benchmarks;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.lambdakit.function.FunctionConfig;
 import dev.lambdakit.function.Execution;
-import dev.lambdakit.runtime.LambdaFunction;
+import dev.lambdakit.function.FunctionConfig;
 import dev.lambdakit.runtime.InvocationResult;
+import dev.lambdakit.runtime.LambdaFunction;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -37,8 +37,7 @@ public final class ColdStart {
         }
     }
 
-    private ColdStart() {
-    }
+    private ColdStart() {}
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 7;
@@ -49,8 +48,14 @@ public final class ColdStart {
         double[] ricAlone = new double[runs];
         for (int i = 0; i < runs; i++) {
             long t = System.nanoTime();
-            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                    System.getProperty("java.class.path"), Hello.class.getName()).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            Hello.class.getName())
+                    .redirectErrorStream(true)
+                    .start();
             p.getInputStream().readAllBytes();
             p.waitFor();
             bare[i] = (System.nanoTime() - t) / 1e6;
@@ -62,7 +67,8 @@ public final class ColdStart {
         report("forked stream handler, start to first response", stream);
         report("forked POJO handler, start to first response", pojo);
         report("official client alone, POJO handler, to first response", ricAlone);
-        System.out.printf("COLD ratio stream/bare %.2f, pojo/bare %.2f, pojo/client-alone %.2f%n",
+        System.out.printf(
+                "COLD ratio stream/bare %.2f, pojo/bare %.2f, pojo/client-alone %.2f%n",
                 median(stream) / median(bare), median(pojo) / median(bare), median(pojo) / median(ricAlone));
         System.exit(0);
     }
@@ -87,15 +93,23 @@ public final class ColdStart {
     private static double ricAlone(String handler) throws Exception {
         try (dev.lambdakit.process.RuntimeApiServer api = dev.lambdakit.process.RuntimeApiServer.start()) {
             long t = System.nanoTime();
-            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"),
-                    "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", handler);
+            ProcessBuilder pb = new ProcessBuilder(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
+                    handler);
             pb.environment().put("AWS_LAMBDA_RUNTIME_API", api.address());
             pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
             Process p = pb.start();
-            var outcome = api.submit(new dev.lambdakit.process.RuntimeApiServer.Event("r-1",
-                    "\"x\"".getBytes(java.nio.charset.StandardCharsets.UTF_8), System.currentTimeMillis() + 30_000,
-                    "arn:aws:lambda:us-east-1:123456789012:function:f", "Root=1-0", null, null));
+            var outcome = api.submit(new dev.lambdakit.process.RuntimeApiServer.Event(
+                    "r-1",
+                    "\"x\"".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    System.currentTimeMillis() + 30_000,
+                    "arn:aws:lambda:us-east-1:123456789012:function:f",
+                    "Root=1-0",
+                    null,
+                    null));
             outcome.get(30, java.util.concurrent.TimeUnit.SECONDS);
             double millis = (System.nanoTime() - t) / 1e6;
             p.destroyForcibly().waitFor();

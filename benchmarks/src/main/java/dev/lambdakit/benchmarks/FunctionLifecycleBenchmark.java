@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class FunctionLifecycleBenchmark {
 
     private final FunctionConfig config = FunctionConfig.builder()
-            .handler(WarmInvocationBenchmark.Echo.class.getName()).build();
+            .handler(WarmInvocationBenchmark.Echo.class.getName())
+            .build();
 
     @Benchmark
     public InvocationResult<Object> createInvokeClose() {

@@ -36,7 +36,9 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Dlambdakit.console=none", "-Dsun.net.httpserver.nodelay=true"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Dlambdakit.console=none", "-Dsun.net.httpserver.nodelay=true"})
 @State(Scope.Benchmark)
 public class LambdaClientBenchmark {
 
@@ -50,8 +52,14 @@ public class LambdaClientBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        service = LambdaService.builder().function(FunctionConfig.builder().functionName("echo")
-                .handler(HandlerReference.ofInstance(WarmInvocationBenchmark.Echo::new)).build(), 1).start();
+        service = LambdaService.builder()
+                .function(
+                        FunctionConfig.builder()
+                                .functionName("echo")
+                                .handler(HandlerReference.ofInstance(WarmInvocationBenchmark.Echo::new))
+                                .build(),
+                        1)
+                .start();
         fixed = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 64);
         byte[] body = "\"hello\"".getBytes(StandardCharsets.UTF_8);
         fixed.createContext("/", exchange -> {
@@ -65,15 +73,19 @@ public class LambdaClientBenchmark {
         fixed.start();
         viaService = client(service.endpoint());
         viaFixed = client(URI.create("http://127.0.0.1:" + fixed.getAddress().getPort()));
-        rawRequest = java.net.http.HttpRequest.newBuilder(URI.create(service.endpoint()
-                + "/2015-03-31/functions/echo/invocations")).POST(java.net.http.HttpRequest.BodyPublishers
-                .ofString("\"hello\"")).build();
+        rawRequest = java.net.http.HttpRequest.newBuilder(
+                        URI.create(service.endpoint() + "/2015-03-31/functions/echo/invocations"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("\"hello\""))
+                .build();
     }
 
     private static LambdaClient client(URI endpoint) {
-        return LambdaClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+        return LambdaClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        "ASIALAMBDAKITBENCH00", "not-a-real-secret-00000000000000000000000"))).build();
+                        "ASIALAMBDAKITBENCH00", "not-a-real-secret-00000000000000000000000")))
+                .build();
     }
 
     @TearDown(Level.Trial)
@@ -92,7 +104,8 @@ public class LambdaClientBenchmark {
     /** A raw java.net.http round trip to the same Invoke API: no SDK. */
     @Benchmark
     public Object rawHttpToService() throws Exception {
-        return http.send(rawRequest, java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+        return http.send(rawRequest, java.net.http.HttpResponse.BodyHandlers.ofByteArray())
+                .body();
     }
 
     @Benchmark

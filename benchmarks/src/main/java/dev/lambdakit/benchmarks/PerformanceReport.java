@@ -17,8 +17,7 @@ import java.util.Map;
  */
 public final class PerformanceReport {
 
-    private PerformanceReport() {
-    }
+    private PerformanceReport() {}
 
     @SuppressWarnings("unchecked")
     public static void main(String[] args) throws Exception {
@@ -36,24 +35,45 @@ public final class PerformanceReport {
             byName.put(name, (Map<String, Object>) r.get("primaryMetric"));
         }
         StringBuilder md = new StringBuilder();
-        md.append("# LambdaKit performance\n\nMeasured ").append(LocalDate.now()).append(" on this machine: ")
-                .append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
-                .append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version"))
-                .append(", ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch"))
+        md.append("# LambdaKit performance\n\nMeasured ")
+                .append(LocalDate.now())
+                .append(" on this machine: ")
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(" cores, ")
+                .append(System.getProperty("java.vm.name"))
+                .append(' ')
+                .append(System.getProperty("java.version"))
+                .append(", ")
+                .append(System.getProperty("os.name"))
+                .append(' ')
+                .append(System.getProperty("os.arch"))
                 .append(". One run of `bash benchmarks/run.sh`; each figure beside its baseline from the same run. "
                         + "JMH with 2 cores gives wide errors: read ratios, not digits.\n\n");
 
         md.append("## 1. Warm in-process invocation\n\n| benchmark | µs/op | baseline | ratio |\n|---|---|---|---|\n");
-        row(md, byName, "WarmInvocationBenchmark.lambdaKitInvoke", "WarmInvocationBenchmark.directWithRuntimeSerialization");
-        row(md, byName, "WarmInvocationBenchmark.sqsLambdaKitInvoke",
+        row(
+                md,
+                byName,
+                "WarmInvocationBenchmark.lambdaKitInvoke",
+                "WarmInvocationBenchmark.directWithRuntimeSerialization");
+        row(
+                md,
+                byName,
+                "WarmInvocationBenchmark.sqsLambdaKitInvoke",
                 "WarmInvocationBenchmark.sqsDirectWithRuntimeSerialization");
         row(md, byName, "WarmInvocationBenchmark.directWithRuntimeSerialization", "WarmInvocationBenchmark.directCall");
         double fixed = score(byName, "WarmInvocationBenchmark.lambdaKitInvoke")
                 - score(byName, "WarmInvocationBenchmark.directWithRuntimeSerialization");
-        md.append(String.format(Locale.ROOT, "\nFixed overhead of a trivial handler's warm invocation: %.2f µs "
-                + "(aim: under 20 µs). SQS batch of ten: %.2fx the runtime's own deserialize-call-serialize (aim: "
-                + "within 2x).\n\n", fixed, ratio(byName, "WarmInvocationBenchmark.sqsLambdaKitInvoke",
-                "WarmInvocationBenchmark.sqsDirectWithRuntimeSerialization")));
+        md.append(String.format(
+                Locale.ROOT,
+                "\nFixed overhead of a trivial handler's warm invocation: %.2f µs "
+                        + "(aim: under 20 µs). SQS batch of ten: %.2fx the runtime's own deserialize-call-serialize (aim: "
+                        + "within 2x).\n\n",
+                fixed,
+                ratio(
+                        byName,
+                        "WarmInvocationBenchmark.sqsLambdaKitInvoke",
+                        "WarmInvocationBenchmark.sqsDirectWithRuntimeSerialization")));
 
         md.append("## 2. Event JSON to object\n\n| event | LambdaKit µs | EventLoader 1.1.2 µs | runtime serializer µs "
                 + "| LambdaKit / EventLoader | LambdaKit / serializer |\n|---|---|---|---|---|---|\n");
@@ -61,50 +81,90 @@ public final class PerformanceReport {
             String lk = "EventLoadingBenchmark.lambdaKit " + e;
             String el = "EventLoadingBenchmark.eventLoader " + e;
             String rs = "EventLoadingBenchmark.runtimeSerializer " + e;
-            md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | %.2f |%n", e, score(byName, lk),
-                    score(byName, el), score(byName, rs), ratio(byName, lk, el), ratio(byName, lk, rs)));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.2f | %.2f | %.2f | %.2f | %.2f |%n",
+                    e,
+                    score(byName, lk),
+                    score(byName, el),
+                    score(byName, rs),
+                    ratio(byName, lk, el),
+                    ratio(byName, lk, rs)));
         }
 
         md.append("\n## 3. Cold start of a forked function (whole process, medians)\n\n```\n");
-        harness.stream().filter(l -> l.startsWith("COLD")).forEach(l -> md.append(l.substring(5)).append('\n'));
+        harness.stream()
+                .filter(l -> l.startsWith("COLD"))
+                .forEach(l -> md.append(l.substring(5)).append('\n'));
+        if (harness.stream().anyMatch(l -> l.startsWith("CONTAINER"))) {
+            md.append("```\n\nExecution.CONTAINER beside Execution.FORKED (same handler, alternating runs):\n\n```\n");
+            harness.stream()
+                    .filter(l -> l.startsWith("CONTAINER"))
+                    .forEach(l -> md.append(l.substring(10)).append('\n'));
+        }
         md.append("```\n\n## 4. Warm invoke through LambdaClient (JMH sample mode, ms)\n\n"
                 + "| path | p50 | p99 | ratio p50 to the fixed-body floor |\n|---|---|---|---|\n");
-        for (String b : List.of("LambdaClientBenchmark.localLambdaService", "LambdaClientBenchmark.fixedBodyServer",
+        for (String b : List.of(
+                "LambdaClientBenchmark.localLambdaService",
+                "LambdaClientBenchmark.fixedBodyServer",
                 "LambdaClientBenchmark.rawHttpToService")) {
-            md.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.2f |%n", b.substring(b.indexOf('.') + 1),
-                    percentile(byName, b, "50.0"), percentile(byName, b, "99.0"),
-                    percentile(byName, b, "50.0") / percentile(byName, "LambdaClientBenchmark.fixedBodyServer", "50.0")));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.3f | %.3f | %.2f |%n",
+                    b.substring(b.indexOf('.') + 1),
+                    percentile(byName, b, "50.0"),
+                    percentile(byName, b, "99.0"),
+                    percentile(byName, b, "50.0")
+                            / percentile(byName, "LambdaClientBenchmark.fixedBodyServer", "50.0")));
         }
         md.append("\n## 5. Backends\n\n```\n");
-        harness.stream().filter(l -> l.startsWith("BACKEND")).forEach(l -> md.append(l.substring(8)).append('\n'));
+        harness.stream()
+                .filter(l -> l.startsWith("BACKEND"))
+                .forEach(l -> md.append(l.substring(8)).append('\n'));
         md.append("```\n\n| warm call, embedded (ms) | p50 | p99 |\n|---|---|---|\n");
         for (String b : List.of("s3Get", "s3Put", "sqsSend", "sqsReceive")) {
             String n = "EmbeddedBackendBenchmark." + b;
-            md.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f |%n", b, percentile(byName, n, "50.0"),
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.3f | %.3f |%n",
+                    b,
+                    percentile(byName, n, "50.0"),
                     percentile(byName, n, "99.0")));
         }
-        md.append(String.format(Locale.ROOT, "\n## 6. Test-suite scale: 1,000 tests (whole suite through the JUnit "
-                + "Platform, medians)\n\nOne function's life (create, one cold invocation, close) costs %.0f µs in "
-                + "JMH (`FunctionLifecycleBenchmark`): a new thread and class loader per execution environment, "
-                + "kept for isolation (no thread-local state survives into the next test).\n\n```\n",
+        md.append(String.format(
+                Locale.ROOT,
+                "\n## 6. Test-suite scale: 1,000 tests (whole suite through the JUnit "
+                        + "Platform, medians)\n\nOne function's life (create, one cold invocation, close) costs %.0f µs in "
+                        + "JMH (`FunctionLifecycleBenchmark`): a new thread and class loader per execution environment, "
+                        + "kept for isolation (no thread-local state survives into the next test).\n\n```\n",
                 score(byName, "FunctionLifecycleBenchmark.createInvokeClose")));
-        harness.stream().filter(l -> l.startsWith("SUITE")).forEach(l -> md.append(l.substring(6)).append('\n'));
+        harness.stream()
+                .filter(l -> l.startsWith("SUITE"))
+                .forEach(l -> md.append(l.substring(6)).append('\n'));
         // JMH's own result table, as it printed it.
-        java.util.regex.Matcher header = java.util.regex.Pattern.compile("(?m)^Benchmark\\s.*Mode\\s+Cnt").matcher(raw);
+        java.util.regex.Matcher header = java.util.regex.Pattern.compile("(?m)^Benchmark\\s.*Mode\\s+Cnt")
+                .matcher(raw);
         int table = -1;
         while (header.find()) {
             table = header.start();
         }
         String summary = table >= 0 ? raw.substring(table) : raw;
         int saved = summary.indexOf("Benchmark result is saved");
-        md.append("```\n\n## Raw JMH output\n\n```\n").append((saved > 0 ? summary.substring(0, saved) : summary)
-                .strip()).append("\n```\n");
+        md.append("```\n\n## Raw JMH output\n\n```\n")
+                .append((saved > 0 ? summary.substring(0, saved) : summary).strip())
+                .append("\n```\n");
         Files.writeString(Path.of(args[3]), md.toString());
     }
 
     private static void row(StringBuilder md, Map<String, Map<String, Object>> r, String name, String base) {
-        md.append(String.format(Locale.ROOT, "| %s | %.3f | %s %.3f | %.2f |%n", name.substring(name.indexOf('.') + 1),
-                score(r, name), base.substring(base.indexOf('.') + 1), score(r, base), ratio(r, name, base)));
+        md.append(String.format(
+                Locale.ROOT,
+                "| %s | %.3f | %s %.3f | %.2f |%n",
+                name.substring(name.indexOf('.') + 1),
+                score(r, name),
+                base.substring(base.indexOf('.') + 1),
+                score(r, base),
+                ratio(r, name, base)));
     }
 
     private static double score(Map<String, Map<String, Object>> r, String name) {

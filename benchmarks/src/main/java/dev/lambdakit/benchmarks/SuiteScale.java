@@ -18,8 +18,7 @@ import org.junit.platform.testkit.engine.EngineTestKit;
  */
 public final class SuiteScale {
 
-    private SuiteScale() {
-    }
+    private SuiteScale() {}
 
     /** 1,000 tests through the simulated runtime. */
     @LambdaTest(handler = "dev.lambdakit.benchmarks.WarmInvocationBenchmark$Echo")
@@ -53,11 +52,16 @@ public final class SuiteScale {
             millis[3][i] = run(LambdaKitSuite.class, true);
         }
         for (int k = 0; k < 4; k++) {
-            System.out.printf("SUITE %-25s median %8.1f ms  runs %s%n", names[k], median(millis[k]),
-                    Arrays.toString(Arrays.stream(millis[k]).mapToLong(Math::round).toArray()));
+            System.out.printf(
+                    "SUITE %-25s median %8.1f ms  runs %s%n",
+                    names[k],
+                    median(millis[k]),
+                    Arrays.toString(
+                            Arrays.stream(millis[k]).mapToLong(Math::round).toArray()));
         }
-        System.out.printf("SUITE ratio sequential %.2f, parallel %.2f%n", median(millis[2]) / median(millis[0]),
-                median(millis[3]) / median(millis[1]));
+        System.out.printf(
+                "SUITE ratio sequential %.2f, parallel %.2f%n",
+                median(millis[2]) / median(millis[0]), median(millis[3]) / median(millis[1]));
         System.exit(0);
     }
 

@@ -2,8 +2,8 @@ package dev.lambdakit.benchmarks;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import dev.lambdakit.events.EventJson;
 import dev.lambdakit.events.SqsEvents;
 import dev.lambdakit.function.FunctionConfig;
@@ -59,8 +59,10 @@ public class WarmInvocationBenchmark {
         }
     }
 
-    private static final byte[] SQS_PAYLOAD = SqsEvents.queue("orders").seed(1).messages(10,
-            i -> "{\"orderId\":\"o-" + i + "\",\"quantity\":" + i + "}").toBytes();
+    private static final byte[] SQS_PAYLOAD = SqsEvents.queue("orders")
+            .seed(1)
+            .messages(10, i -> "{\"orderId\":\"o-" + i + "\",\"quantity\":" + i + "}")
+            .toBytes();
 
     private static final byte[] PAYLOAD = "\"hello\"".getBytes(StandardCharsets.UTF_8);
 
@@ -76,7 +78,8 @@ public class WarmInvocationBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         function = LambdaFunction.create(FunctionConfig.builder()
-                .handler(HandlerReference.ofInstance(Echo::new)).build());
+                .handler(HandlerReference.ofInstance(Echo::new))
+                .build());
         InvocationResult<Object> first = function.invoke(PAYLOAD);
         if (!first.isSuccess()) {
             throw new IllegalStateException(first.toString());
@@ -85,7 +88,8 @@ public class WarmInvocationBenchmark {
         context = function.newContext();
         serializer = EventJson.serializer(String.class);
         sqsFunction = LambdaFunction.create(FunctionConfig.builder()
-                .handler(HandlerReference.ofInstance(SqsConsumer::new)).build());
+                .handler(HandlerReference.ofInstance(SqsConsumer::new))
+                .build());
         sqsFunction.invoke(SQS_PAYLOAD);
         sqsDirect = new SqsConsumer();
         sqsSerializer = EventJson.serializer(SQSEvent.class);

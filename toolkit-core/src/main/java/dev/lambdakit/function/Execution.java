@@ -34,9 +34,18 @@ public enum Execution {
      * In a child JVM under LambdaKit's pure-Java bootstrap instead of the official client: for macOS and Windows,
      * or when the client's artifact is not wanted.
      */
-    FORKED_BOOTSTRAP;
+    FORKED_BOOTSTRAP,
+    /**
+     * In a Lambda-like container under the official runtime interface client: the function's memory size as the
+     * container's memory limit (exceeding it is a real out-of-memory kill), its code read-only under
+     * {@code /var/task}, {@code /tmp} the only writable place (512 MB), the function's environment only, and no
+     * network but the Runtime API and the test's AWS endpoints. The image is {@code lambdakit.container.image}, by
+     * default AWS's {@code public.ecr.aws/lambda/java:<version>} for the function's runtime. Needs a local Docker
+     * engine and {@code org.testcontainers:testcontainers} on the test class path.
+     */
+    CONTAINER;
 
-    /** Whether the handler runs in a child process. */
+    /** Whether the handler runs outside the test's JVM: in a child process or a container. */
     public boolean isForked() {
         return this != IN_PROCESS;
     }

@@ -35,12 +35,15 @@ final class ChildSupport {
             Manifest manifest = new Manifest();
             manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
             manifest.getMainAttributes().put(new Attributes.Name("Premain-Class"), ParentWatch.class.getName());
-            String entry = ParentWatch.class.getName().replace('.', '/') + ".class";
-            try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
-                    InputStream in = ParentWatch.class.getClassLoader().getResourceAsStream(entry)) {
-                out.putNextEntry(new JarEntry(entry));
-                in.transferTo(out);
-                out.closeEntry();
+            try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+                for (Class<?> c : new Class<?>[] {ParentWatch.class, Relay.class}) {
+                    String entry = c.getName().replace('.', '/') + ".class";
+                    try (InputStream in = c.getClassLoader().getResourceAsStream(entry)) {
+                        out.putNextEntry(new JarEntry(entry));
+                        in.transferTo(out);
+                        out.closeEntry();
+                    }
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not write the parent-watch agent", e);
             }

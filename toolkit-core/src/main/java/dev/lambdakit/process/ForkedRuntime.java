@@ -61,6 +61,9 @@ final class ForkedRuntime implements FunctionRuntime {
     /** The start of a frame whose end the child had not written yet at the last read. */
     private byte[] carry = new byte[0];
 
+    /** For Execution.CONTAINER: how the container is made. */
+    private final ContainerLaunch container;
+
     private int peakMb;
     private String inFlight;
     private boolean initialized;
@@ -72,6 +75,7 @@ final class ForkedRuntime implements FunctionRuntime {
         if (execution == Execution.FORKED) {
             checkOfficialClient();
         }
+        this.container = execution == Execution.CONTAINER ? new ContainerLaunch(config) : null;
     }
 
     private static void checkOfficialClient() {
@@ -131,8 +135,7 @@ final class ForkedRuntime implements FunctionRuntime {
                 int status = process.exitValue();
                 double millis = millisSince(start);
                 kill(false);
-                return new Init(
-                        Init.Status.FAILED, exitError("Runtime exited with error: exit status " + status), millis);
+                return new Init(Init.Status.FAILED, exitError("Runtime exited with error: " + ended(status)), millis);
             }
             Thread.sleep(2);
         }
@@ -160,9 +163,10 @@ final class ForkedRuntime implements FunctionRuntime {
         inFlight = null;
         if (result == null) {
             int status = process.waitFor();
+            String how = ended(status);
             kill(false);
-            return Run.failed(exitError(
-                    "RequestId: " + request.requestId() + " Error: Runtime exited with error: exit status " + status));
+            return Run.failed(
+                    exitError("RequestId: " + request.requestId() + " Error: Runtime exited with error: " + how));
         }
         settle(polled);
         if (!result.error()) {
@@ -215,6 +219,10 @@ final class ForkedRuntime implements FunctionRuntime {
 
     private void startProcess() {
         api = RuntimeApiServer.start();
+        if (container != null) {
+            startContainer();
+            return;
+        }
         boolean official = execution == Execution.FORKED;
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -277,6 +285,30 @@ final class ForkedRuntime implements FunctionRuntime {
             throw new UncheckedIOException("Could not start the forked runtime: " + e.getMessage(), e);
         }
         peakMb = 0;
+    }
+
+    private void startContainer() {
+        try {
+            if (output == null) {
+                output = Files.createTempFile(ScratchFolder.get(), "container-" + config.functionName() + "-", ".log");
+            }
+            Files.write(output, new byte[0]);
+            outputRead = 0;
+            carry = new byte[0];
+            process = container.start(environment.variables(), api.address(), output);
+        } catch (IOException | RuntimeException e) {
+            api.close();
+            api = null;
+            container.close();
+            throw new IllegalStateException("Could not start the function's container: " + e.getMessage(), e);
+        }
+        peakMb = 0;
+    }
+
+    /** How Lambda words a runtime's end: a kill (the memory limit) is a signal, anything else an exit status. */
+    private String ended(int status) {
+        boolean killed = status == 137 || process instanceof ContainerProcess c && c.oomKilled();
+        return killed ? "signal: killed" : "exit status " + status;
     }
 
     private RuntimeApiServer.Outcome await(CompletableFuture<RuntimeApiServer.Outcome> outcome, long deadlineNanos)
@@ -450,6 +482,9 @@ final class ForkedRuntime implements FunctionRuntime {
         if (api != null) {
             api.close();
             api = null;
+        }
+        if (container != null) {
+            container.close();
         }
     }
 }

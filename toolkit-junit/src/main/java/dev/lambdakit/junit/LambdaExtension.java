@@ -169,6 +169,26 @@ final class LambdaExtension implements BeforeEachCallback, AfterEachCallback, Pa
         }
     }
 
+    /** A container needs Testcontainers and a Docker engine: fail, or skip where the test opted in. */
+    private static void requireDocker(LambdaTest annotation, Class<?> testClass) {
+        String owner = "@LambdaTest on " + testClass.getName();
+        try {
+            Class.forName("org.testcontainers.DockerClientFactory", false, LambdaExtension.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new ExtensionConfigurationException(owner + ": execution = CONTAINER starts the container through "
+                    + "Testcontainers; add org.testcontainers:testcontainers as a test dependency");
+        }
+        if (!dev.lambdakit.cloud.LocalStackBackend.dockerAvailable()) {
+            String why = "execution = CONTAINER needs a Docker engine, and none answers here";
+            if (annotation.disabledWithoutDocker()) {
+                throw new org.opentest4j.TestAbortedException(
+                        "Skipped: " + why + " (disabledWithoutDocker = true on " + owner + ")");
+            }
+            throw new ExtensionConfigurationException(owner + ": " + why + ". Start a Docker engine, or set "
+                    + "disabledWithoutDocker = true on the annotation to skip such tests where none runs.");
+        }
+    }
+
     /** The test's function settings, when it has a {@code @LambdaTest}. */
     static Optional<FunctionConfig> configIfPresent(ExtensionContext context) {
         return annotation(context).isPresent() ? Optional.of(config(context)) : Optional.empty();
@@ -180,6 +200,9 @@ final class LambdaExtension implements BeforeEachCallback, AfterEachCallback, Pa
         LambdaTest annotation = annotation(context)
                 .orElseThrow(() -> new ExtensionConfigurationException(
                         "No @LambdaTest found on " + testClass.getName() + " or its test method"));
+        if (annotation.execution() == dev.lambdakit.function.Execution.CONTAINER) {
+            requireDocker(annotation, testClass);
+        }
         FunctionConfig.Builder builder = FunctionConfig.builder()
                 .handler(handler(annotation, testClass, context))
                 .memoryMb(annotation.memoryMb())

@@ -96,8 +96,9 @@ public @interface LambdaTest {
     BackendKind backend() default BackendKind.EMBEDDED;
 
     /**
-     * Skip, rather than fail, when the backend needs a Docker engine and none answers (as Testcontainers'
-     * {@code @Testcontainers(disabledWithoutDocker = true)}). A missing artifact always fails.
+     * Skip, rather than fail, when the backend or {@code execution = CONTAINER} needs a Docker engine and none
+     * answers (as Testcontainers' {@code @Testcontainers(disabledWithoutDocker = true)}). A missing artifact always
+     * fails.
      */
     boolean disabledWithoutDocker() default false;
 }
