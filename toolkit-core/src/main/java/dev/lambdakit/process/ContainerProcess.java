@@ -40,6 +40,15 @@ final class ContainerProcess extends Process {
             List<String[]> readOnlyBinds,
             List<String[]> writableBinds) {}
 
+    /** Containers still running, killed when the JVM exits (where Ryuk runs, it would remove them too). */
+    private static final java.util.Set<ContainerProcess> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(() -> RUNNING.forEach(c -> remove(c.docker, c.id)), "lambdakit-container-cleanup"));
+    }
+
     private final DockerClient docker;
     private final String id;
     private final long pid;
@@ -98,7 +107,9 @@ final class ContainerProcess extends Process {
             InspectContainerResponse.ContainerState state =
                     docker.inspectContainerCmd(id).exec().getState();
             Long pid = state.getPidLong();
-            return new ContainerProcess(docker, id, pid == null ? -1 : pid);
+            ContainerProcess started = new ContainerProcess(docker, id, pid == null ? -1 : pid);
+            RUNNING.add(started);
+            return started;
         } catch (RuntimeException e) {
             remove(docker, id);
             throw e;
@@ -130,6 +141,7 @@ final class ContainerProcess extends Process {
             exitCode = -1;
         }
         remove(docker, id);
+        RUNNING.remove(this);
     }
 
     private static void remove(DockerClient docker, String id) {

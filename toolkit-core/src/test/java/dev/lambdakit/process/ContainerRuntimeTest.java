@@ -114,6 +114,44 @@ class ContainerRuntimeTest {
         }
     }
 
+    @Test
+    @DisplayName("a test JVM that exits without closing its function leaves no container behind")
+    void noContainerOutlivesTheJvm() throws Exception {
+        String name = "leftover-" + System.nanoTime();
+        Process jvm = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Forgetful.class.getName(),
+                        name)
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(jvm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(jvm.waitFor()).as(output).isZero();
+        assertThat(output).contains("invoked");
+        var left = org.testcontainers.DockerClientFactory.instance()
+                .client()
+                .listContainersCmd()
+                .withShowAll(true)
+                .withNameFilter(java.util.List.of("lambdakit-" + name))
+                .exec();
+        assertThat(left).isEmpty();
+    }
+
+    /** Invokes a container function once and exits without closing it. */
+    public static final class Forgetful {
+        public static void main(String[] args) {
+            LambdaFunction fn = LambdaFunction.create(FunctionConfig.builder()
+                    .handler(Probe.class.getName() + "::handle")
+                    .functionName(args[0])
+                    .execution(Execution.CONTAINER)
+                    .build());
+            System.out.println(fn.invoke("{\"op\":\"files\"}").isSuccess() ? "invoked" : "failed");
+            System.exit(0);
+        }
+    }
+
     /** Looks at the world from inside the function. */
     public static final class Probe {
         private static int calls;
