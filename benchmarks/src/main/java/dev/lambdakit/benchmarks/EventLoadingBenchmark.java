@@ -41,6 +41,7 @@ public class EventLoadingBenchmark {
 
     private Class<?> type;
     private byte[] bytes;
+    private String text;
     private PojoSerializer<?> runtime;
 
     @Setup
@@ -53,6 +54,7 @@ public class EventLoadingBenchmark {
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("bench-events/" + event + ".json")) {
             bytes = in.readAllBytes();
         }
+        text = new String(bytes, StandardCharsets.UTF_8);
         runtime = LambdaEventSerializers.serializerFor(type, getClass().getClassLoader());
     }
 
@@ -72,6 +74,20 @@ public class EventLoadingBenchmark {
     @Benchmark
     public Object eventLoader() {
         return EventLoader.loadEvent("bench-events/" + event + ".json", type);
+    }
+
+    /** Only the class-path read of LambdaKit's path: where its time goes, beside {@link #lambdaKitParseOnly()}. */
+    @Benchmark
+    public String classPathRead() throws IOException {
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("bench-events/" + event + ".json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Only the parse of LambdaKit's path: the text already read, through {@code EventJson}. */
+    @Benchmark
+    public Object lambdaKitParseOnly() {
+        return EventJson.fromJson(text, type);
     }
 
     /** The runtime's serializer, given the bytes: the floor. */
