@@ -169,7 +169,6 @@ public final class FunctionConfig {
         return environment;
     }
 
-    /** The seed that makes ids and credentials repeatable, if one was set. */
     /**
      * Names of the test JVM's own environment variables the function sees too. Lambda's process holds only the
      * function's variables and the platform's; host variables reach the function only when named here (or in
@@ -179,6 +178,7 @@ public final class FunctionConfig {
         return hostVariables;
     }
 
+    /** The seed that makes ids and credentials repeatable, if one was set. */
     public OptionalLong seed() {
         return seed == null ? OptionalLong.empty() : OptionalLong.of(seed);
     }
