@@ -192,78 +192,69 @@ public final class CognitoEvents {
         }
     }
 
-    /** Builds a {@link CognitoUserPoolPreTokenGenerationEvent}. */
-    public static final class PreTokenGeneration
-            extends Trigger<PreTokenGeneration, CognitoUserPoolPreTokenGenerationEvent> {
+    /** What both pre token generation versions share: the groups and roles the token may carry. */
+    public abstract static class TokenTrigger<SELF extends TokenTrigger<SELF, E>, E> extends Trigger<SELF, E> {
         private final List<String> groups = new ArrayList<>();
         private final List<String> roles = new ArrayList<>();
         private String preferredRole;
 
-        private PreTokenGeneration(String userName) {
-            super(CognitoUserPoolPreTokenGenerationEvent.class, userName, "TokenGeneration_HostedAuth");
+        TokenTrigger(Class<E> type, String userName, String triggerSource) {
+            super(type, userName, triggerSource);
         }
 
-        public PreTokenGeneration group(String group) {
+        public SELF group(String group) {
             groups.add(required(group, "group"));
-            return this;
+            return self();
         }
 
-        public PreTokenGeneration iamRole(String roleArn) {
+        public SELF iamRole(String roleArn) {
             roles.add(required(roleArn, "roleArn"));
-            return this;
+            return self();
         }
 
-        public PreTokenGeneration preferredRole(String roleArn) {
+        public SELF preferredRole(String roleArn) {
             this.preferredRole = roleArn;
-            return this;
+            return self();
         }
 
-        @Override
-        protected Map<String, Object> request() {
+        protected Map<String, Object> groupConfiguration() {
             Map<String, Object> groupConfiguration = new LinkedHashMap<>();
             groupConfiguration.put("groupsToOverride", groups);
             groupConfiguration.put("iamRolesToOverride", roles);
             groupConfiguration.put("preferredRole", preferredRole);
+            return groupConfiguration;
+        }
+    }
+
+    /** Builds a {@link CognitoUserPoolPreTokenGenerationEvent}. */
+    public static final class PreTokenGeneration
+            extends TokenTrigger<PreTokenGeneration, CognitoUserPoolPreTokenGenerationEvent> {
+        private PreTokenGeneration(String userName) {
+            super(CognitoUserPoolPreTokenGenerationEvent.class, userName, "TokenGeneration_HostedAuth");
+        }
+
+        @Override
+        protected Map<String, Object> request() {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("userAttributes", userAttributes);
-            r.put("groupConfiguration", groupConfiguration);
+            r.put("groupConfiguration", groupConfiguration());
             r.put("clientMetadata", clientMetadata);
             return r;
         }
 
         @Override
         protected Map<String, Object> response() {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("claimsOverrideDetails", null);
-            return r;
+            return nulls("claimsOverrideDetails");
         }
     }
 
     /** Builds a {@link CognitoUserPoolPreTokenGenerationEventV2}. */
     public static final class PreTokenGenerationV2
-            extends Trigger<PreTokenGenerationV2, CognitoUserPoolPreTokenGenerationEventV2> {
-        private final List<String> groups = new ArrayList<>();
-        private final List<String> roles = new ArrayList<>();
+            extends TokenTrigger<PreTokenGenerationV2, CognitoUserPoolPreTokenGenerationEventV2> {
         private final List<String> scopes = new ArrayList<>();
-        private String preferredRole;
 
         private PreTokenGenerationV2(String userName) {
             super(CognitoUserPoolPreTokenGenerationEventV2.class, userName, "TokenGeneration_Authentication");
-        }
-
-        public PreTokenGenerationV2 group(String group) {
-            groups.add(required(group, "group"));
-            return this;
-        }
-
-        public PreTokenGenerationV2 iamRole(String roleArn) {
-            roles.add(required(roleArn, "roleArn"));
-            return this;
-        }
-
-        public PreTokenGenerationV2 preferredRole(String roleArn) {
-            this.preferredRole = roleArn;
-            return this;
         }
 
         /** An OAuth scope the access token carries, such as {@code openid}. */
@@ -279,13 +270,9 @@ public final class CognitoEvents {
 
         @Override
         protected Map<String, Object> request() {
-            Map<String, Object> groupConfiguration = new LinkedHashMap<>();
-            groupConfiguration.put("groupsToOverride", groups);
-            groupConfiguration.put("iamRolesToOverride", roles);
-            groupConfiguration.put("preferredRole", preferredRole);
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("userAttributes", userAttributes);
-            r.put("groupConfiguration", groupConfiguration);
+            r.put("groupConfiguration", groupConfiguration());
             r.put("scopes", scopes);
             r.put("clientMetadata", clientMetadata);
             return r;

@@ -7,6 +7,7 @@ import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Volume;
+import dev.lambdakit.cloud.LocalStackBackend;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -61,13 +62,9 @@ final class ContainerProcess extends Process {
         this.pid = pid;
     }
 
-    /** Whether a Docker engine answers, as Testcontainers finds it. */
+    /** Whether a Docker engine answers, as Testcontainers finds it (probed once, shared with LocalStack's). */
     static boolean dockerAvailable() {
-        try {
-            return DockerClientFactory.instance().isDockerAvailable();
-        } catch (RuntimeException | LinkageError e) {
-            return false;
-        }
+        return LocalStackBackend.dockerAvailable();
     }
 
     static ContainerProcess start(Spec spec) {

@@ -66,7 +66,13 @@ public final class Relay {
         while (server.isOpen()) {
             try {
                 SocketChannel in = server.accept();
-                SocketChannel out = connector.connect();
+                SocketChannel out;
+                try {
+                    out = connector.connect();
+                } catch (IOException e) {
+                    close(in); // the other end is gone: the caller sees its connection closed
+                    continue;
+                }
                 // Channels, not their streams: a stream's blocked read would hold the lock its writes need.
                 pump(in, out);
                 pump(out, in);
