@@ -46,6 +46,20 @@ public final class ColdStart {
         double[] stream = new double[runs];
         double[] pojo = new double[runs];
         double[] ricAlone = new double[runs];
+        double[] forkedSdk = new double[runs];
+        double[] inProcessSdk = new double[runs];
+        double[] isolatedSdk = new double[runs];
+        String sdkHandler = SuiteScale.SqsCountWithClient.class.getName();
+        try (LambdaFunction inProcess = sdkFunction(sdkHandler, Execution.IN_PROCESS);
+                LambdaFunction isolated = sdkFunction(sdkHandler, Execution.IN_PROCESS_ISOLATED)) {
+            invokeOk(inProcess); // the first environment of each, not measured: the JVM's own warm-up
+            invokeOk(isolated);
+            for (int i = 0; i < runs; i++) {
+                forkedSdk[i] = forcedCold(sdkFunction(sdkHandler, Execution.FORKED), true);
+                inProcessSdk[i] = forcedCold(inProcess, false);
+                isolatedSdk[i] = forcedCold(isolated, false);
+            }
+        }
         for (int i = 0; i < runs; i++) {
             long t = System.nanoTime();
             Process p = new ProcessBuilder(
@@ -67,9 +81,15 @@ public final class ColdStart {
         report("forked stream handler, start to first response", stream);
         report("forked POJO handler, start to first response", pojo);
         report("official client alone, POJO handler, to first response", ricAlone);
+        report("SDK client handler, forked, start to first response", forkedSdk);
+        report("SDK client handler, IN_PROCESS, forced cold start", inProcessSdk);
+        report("SDK client handler, IN_PROCESS_ISOLATED, forced cold start", isolatedSdk);
         System.out.printf(
                 "COLD ratio stream/bare %.2f, pojo/bare %.2f, pojo/client-alone %.2f%n",
                 median(stream) / median(bare), median(pojo) / median(bare), median(pojo) / median(ricAlone));
+        System.out.printf(
+                "COLD ratio SDK cold start vs forked: IN_PROCESS %.3f, IN_PROCESS_ISOLATED %.3f%n",
+                median(inProcessSdk) / median(forkedSdk), median(isolatedSdk) / median(forkedSdk));
         System.exit(0);
     }
 
@@ -87,6 +107,36 @@ public final class ColdStart {
             }
             return millis;
         }
+    }
+
+    private static LambdaFunction sdkFunction(String handler, Execution execution) {
+        return LambdaFunction.create(FunctionConfig.builder()
+                .handler(handler)
+                .memoryMb(512)
+                .timeout(java.time.Duration.ofSeconds(30))
+                .execution(execution)
+                .build());
+    }
+
+    private static void invokeOk(LambdaFunction fn) {
+        InvocationResult<Object> r = fn.invoke("{\"Records\":[]}");
+        if (!r.isSuccess()) {
+            throw new IllegalStateException(r.toString());
+        }
+    }
+
+    /** A new environment's init and first invocation: a forced cold start, or a new forked function's first call. */
+    private static double forcedCold(LambdaFunction fn, boolean closeAfter) {
+        long t = System.nanoTime();
+        if (!closeAfter) {
+            fn.forceColdStart();
+        }
+        invokeOk(fn);
+        double millis = (System.nanoTime() - t) / 1e6;
+        if (closeAfter) {
+            fn.close();
+        }
+        return millis;
     }
 
     /** The official client started by hand, with no LambdaKit flags, against a Runtime API server. */

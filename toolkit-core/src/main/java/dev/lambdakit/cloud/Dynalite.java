@@ -1,6 +1,7 @@
 package dev.lambdakit.cloud;
 
 import dev.lambdakit.env.Settings;
+import dev.lambdakit.env.internal.EnvironmentOverlay;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -54,7 +56,7 @@ final class Dynalite implements AutoCloseable {
         Path modules = home().orElseGet(Dynalite::install);
         int port = FreePorts.find();
         ProcessBuilder pb = new ProcessBuilder("node", "-e", SCRIPT, Integer.toString(port));
-        pb.environment().put("NODE_PATH", modules.toString());
+        hostEnvironment(pb).put("NODE_PATH", modules.toString());
         pb.redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
         Process process = pb.start();
@@ -98,6 +100,14 @@ final class Dynalite implements AutoCloseable {
                 .findFirst();
     }
 
+    /** The emulator runs with the host's variables (PATH, HOME), never a function's, started whenever it is. */
+    private static Map<String, String> hostEnvironment(ProcessBuilder pb) {
+        Map<String, String> env = pb.environment();
+        env.clear();
+        env.putAll(EnvironmentOverlay.hostEnvironment());
+        return env;
+    }
+
     private static Path cacheDir() {
         return Path.of(System.getProperty("user.home"), ".cache", "lambdakit", "dynalite-" + VERSION);
     }
@@ -106,7 +116,7 @@ final class Dynalite implements AutoCloseable {
         Path dir = cacheDir();
         try {
             Files.createDirectories(dir);
-            Process npm = new ProcessBuilder(
+            ProcessBuilder install = new ProcessBuilder(
                             "npm",
                             "install",
                             "--no-audit",
@@ -114,8 +124,9 @@ final class Dynalite implements AutoCloseable {
                             "--prefix",
                             dir.toString(),
                             "dynalite@" + VERSION)
-                    .redirectErrorStream(true)
-                    .start();
+                    .redirectErrorStream(true);
+            hostEnvironment(install);
+            Process npm = install.start();
             String out = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {
                 throw new IllegalStateException(

@@ -2,6 +2,7 @@ package dev.lambdakit.cloud;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.lambdakit.cloud.internal.GuardInterceptor;
 import dev.lambdakit.cloud.internal.SdkSupport;
 import dev.lambdakit.env.Settings;
 import dev.lambdakit.env.internal.EnvironmentOverlay;
@@ -18,14 +19,14 @@ import org.apiguardian.api.API;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.regions.PartitionMetadata;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * Stops AWS SDK v2 requests to real AWS endpoints from what LambdaKit runs. It is registered for every SDK client in
- * the JVM (through the SDK's global interceptor list, {@code software/amazon/awssdk/global/handlers/
- * execution.interceptors} in LambdaKit's jar), including clients built inside handlers. It acts on the threads of a
+ * Stops AWS SDK v2 requests to real AWS endpoints from what LambdaKit runs. Its rule is registered for every SDK
+ * client in the JVM (through the SDK's global interceptor list, {@code software/amazon/awssdk/global/handlers/
+ * execution.interceptors} in LambdaKit's jar), including clients built inside handlers; an instance can also be
+ * added to a client by hand. It acts on the threads of a
  * simulated function and of tests annotated with {@code @LambdaTest}, {@code @LambdaServiceTest} or
  * {@code @AllowRealAws}, and on every other thread while such a test or a function environment is active (a pooled
  * thread may be doing a function's work). Tests in the same JVM that run while no LambdaKit test does are left
@@ -54,15 +55,11 @@ public final class RealAwsGuard implements ExecutionInterceptor {
     /** LambdaKit-annotated tests running now, on any thread. */
     private static final AtomicInteger ACTIVE_TESTS = new AtomicInteger();
 
+    private final GuardInterceptor rule = new GuardInterceptor();
+
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-        String host = context.httpRequest().host();
-        if (!isRealAws(host) || !guarding()) {
-            return;
-        }
-        String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
-        String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-        throw refusal(service + "." + operation, context.httpRequest().protocol() + "://" + host);
+        rule.beforeTransmission(context, attributes);
     }
 
     /** The error for a refused request, with the cause when the SDK ignored the backend's endpoint variables. */

@@ -24,6 +24,14 @@ public enum Execution {
      */
     IN_PROCESS,
     /**
+     * In the test's JVM as {@link #IN_PROCESS}, but each execution environment defines the function's libraries (every
+     * jar but the JDK, the Lambda Java interfaces and events, test frameworks and LambdaKit) anew, not only the
+     * project's classes: a cold start resets library static state (a logging set-up read from the environment,
+     * Powertools' cold-start flag) as a fresh JVM does. Each cold start loads those libraries again, a few hundred
+     * milliseconds for an AWS SDK client, still several times less than a forked JVM's start.
+     */
+    IN_PROCESS_ISOLATED,
+    /**
      * In a child JVM under the official AWS runtime interface client, talking to a local Runtime API: a real
      * process environment, heap sized from the memory setting, and a timeout that kills the process. Needs
      * {@code com.amazonaws:aws-lambda-java-runtime-interface-client} on the test class path and Linux (its native
@@ -47,6 +55,6 @@ public enum Execution {
 
     /** Whether the handler runs outside the test's JVM: in a child process or a container. */
     public boolean isForked() {
-        return this != IN_PROCESS;
+        return this != IN_PROCESS && this != IN_PROCESS_ISOLATED;
     }
 }

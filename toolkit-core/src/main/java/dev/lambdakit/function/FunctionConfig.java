@@ -399,6 +399,13 @@ public final class FunctionConfig {
                                 + "instance made in the test's JVM: name the handler by class or handler string, "
                                 + "or use Execution.IN_PROCESS");
             }
+            if (execution == Execution.IN_PROCESS_ISOLATED && handler.factory().isPresent()) {
+                throw new LambdaConfigurationException(
+                        "execution",
+                        "execution IN_PROCESS_ISOLATED defines the function's classes and libraries anew for each "
+                                + "environment, which a handler instance made by the test cannot follow: name the "
+                                + "handler by class or handler string, or use Execution.IN_PROCESS");
+            }
             return new FunctionConfig(this);
         }
 

@@ -82,7 +82,7 @@ public final class LambdaFunction implements AutoCloseable {
 
     private FunctionRuntime newRuntime(FunctionRuntime.Environment env) {
         Execution execution = config.execution();
-        if (execution == Execution.IN_PROCESS) {
+        if (!execution.isForked()) {
             return new InProcessRuntime(config, env, baseLoader);
         }
         for (FunctionRuntime.Provider provider :

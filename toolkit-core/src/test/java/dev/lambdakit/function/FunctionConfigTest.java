@@ -95,6 +95,19 @@ class FunctionConfigTest {
     }
 
     @Test
+    @DisplayName("a handler made by the test can run neither forked nor isolated, and the error says why")
+    void factoriesOnlyInProcess() {
+        HandlerReference made = HandlerReference.ofInstance(Object::new);
+        rejects(b -> b.handler(made).execution(Execution.FORKED), "execution", "cannot receive an instance");
+        rejects(
+                b -> b.handler(made).execution(Execution.IN_PROCESS_ISOLATED),
+                "execution",
+                "which a handler instance made by the test cannot follow");
+        assertThat(valid().handler(made).build().execution()).isEqualTo(Execution.IN_PROCESS);
+        assertThat(Execution.IN_PROCESS_ISOLATED.isForked()).isFalse();
+    }
+
+    @Test
     void environmentOverFourKilobytesIsRefused() {
         rejects(b -> b.env("BIG", "x".repeat(4090)), "environment", "exceeded the 4KB limit");
         assertThat(valid().env("BIG", "x".repeat(4000)).build().environment()).containsKey("BIG");

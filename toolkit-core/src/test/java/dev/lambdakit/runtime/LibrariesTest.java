@@ -2,10 +2,12 @@ package dev.lambdakit.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lambdakit.function.Execution;
 import dev.lambdakit.function.FunctionConfig;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
@@ -37,11 +39,13 @@ class LibrariesTest {
         }
     }
 
-    @Test
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(names = {"IN_PROCESS", "IN_PROCESS_ISOLATED"})
     @DisplayName("the DynamoDB Enhanced Client maps a bean of the function's own classes")
-    void enhancedClientBeans() {
+    void enhancedClientBeans(Execution execution) {
         try (LambdaFunction fn = LambdaFunction.create(FunctionConfig.builder()
                 .handler(BeanHandler.class.getName() + "::handle")
+                .execution(execution)
                 .build())) {
             InvocationResult<Object> first = fn.invoke("{}");
             assertThat(first.isSuccess()).as("%s", first.error()).isTrue();

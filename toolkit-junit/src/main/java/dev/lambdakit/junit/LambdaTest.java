@@ -68,11 +68,12 @@ public @interface LambdaTest {
     String runtime() default "";
 
     /**
-     * Where the handler runs: in the test's JVM (the default), or in a child JVM under the official runtime
-     * interface client ({@link Execution#FORKED}, which needs {@code aws-lambda-java-runtime-interface-client} on the
-     * test class path) or under LambdaKit's bootstrap ({@link Execution#FORKED_BOOTSTRAP}). A forked function is
-     * invoked through the injected {@link dev.lambdakit.runtime.LambdaFunction}; a handler instance from a
-     * {@link LambdaHandler} factory cannot be forked.
+     * Where the handler runs: in the test's JVM (the default), there with its libraries loaded anew per execution
+     * environment ({@link Execution#IN_PROCESS_ISOLATED}, so a cold start resets their static state), in a child JVM
+     * under the official runtime interface client ({@link Execution#FORKED}, which needs {@code
+     * aws-lambda-java-runtime-interface-client} on the test class path), under LambdaKit's bootstrap ({@link
+     * Execution#FORKED_BOOTSTRAP}) or in a container ({@link Execution#CONTAINER}). A handler instance from a {@link
+     * LambdaHandler} factory runs only {@link Execution#IN_PROCESS}.
      */
     Execution execution() default Execution.IN_PROCESS;
 

@@ -26,7 +26,8 @@ import org.apiguardian.api.API;
  * tied to a function. While every open scope holds the same variables (one function environment, the sequential case
  * of most suites) such a thread sees that environment too, as every thread of a Lambda process does. Otherwise it
  * sees the real environment without any AWS identity: no developer credentials, profile or region, from any thread,
- * while a function runs. Processes started with {@link ProcessBuilder} see the real environment.
+ * while a function runs. Processes the JVM starts meanwhile inherit what such a thread sees ({@link
+ * NativeEnvironment}).
  */
 @API(status = INTERNAL, since = "0.1")
 public final class EnvironmentOverlay {
@@ -69,6 +70,7 @@ public final class EnvironmentOverlay {
         synchronized (LOCK) {
             if (OPEN.remove(scope) && OPEN.isEmpty()) {
                 unbound = null;
+                NativeEnvironment.apply(access.original, access.original);
                 access.uninstall();
             } else {
                 scopesChanged();
@@ -85,6 +87,7 @@ public final class EnvironmentOverlay {
             Map<String, String> first = OPEN.get(0).values();
             boolean agree = OPEN.stream().allMatch(s -> s.values().equals(first));
             unbound = agree ? OPEN.get(0) : new EnvScope(null, CredentialSandbox.sanitized(access.original), false);
+            NativeEnvironment.apply(unbound.variables(), access.original);
         }
     }
 
@@ -98,6 +101,16 @@ public final class EnvironmentOverlay {
     public static String realVariable(String name) {
         synchronized (LOCK) {
             return access != null ? access.original.get(name) : System.getenv(name);
+        }
+    }
+
+    /**
+     * The environment for processes LambdaKit itself starts (an emulator, a package install): the JVM's real
+     * variables without AWS identity, whatever function runs.
+     */
+    public static Map<String, String> hostEnvironment() {
+        synchronized (LOCK) {
+            return CredentialSandbox.sanitized(access != null ? access.original : System.getenv());
         }
     }
 
@@ -197,7 +210,10 @@ public final class EnvironmentOverlay {
         private final Object wrapper;
         private final long innerOffset;
         private final long[] viewCacheOffsets;
+        /** The JVM's variables at the first install; the JDK's own map is a view that {@link NativeEnvironment} edits. */
         private final Map<String, String> original;
+        /** The map the wrapper held, put back on uninstall. */
+        private final Map<String, String> originalInner;
 
         @SuppressWarnings("unchecked")
         Access() {
@@ -229,7 +245,8 @@ public final class EnvironmentOverlay {
                     viewCacheOffsets[i] =
                             (long) objectFieldOffset.invoke(unsafe, wrapperClass.getDeclaredField(viewFields[i]));
                 }
-                original = (Map<String, String>) getObjectVolatile.invoke(unsafe, wrapper, innerOffset);
+                originalInner = (Map<String, String>) getObjectVolatile.invoke(unsafe, wrapper, innerOffset);
+                original = Map.copyOf(originalInner);
             } catch (IllegalStateException e) {
                 throw e;
             } catch (ReflectiveOperationException | RuntimeException e) {
@@ -249,7 +266,7 @@ public final class EnvironmentOverlay {
         }
 
         void uninstall() {
-            swap(original);
+            swap(originalInner);
         }
 
         private void swap(Map<String, String> inner) {

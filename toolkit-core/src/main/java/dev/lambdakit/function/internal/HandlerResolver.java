@@ -156,6 +156,7 @@ public final class HandlerResolver {
             RequestHandler<Object, Object> rh = (RequestHandler<Object, Object>) handler;
             return new Invokers.Pojo(
                     cls,
+                    rh,
                     TypeArguments.erase(params[0]),
                     TypeArguments.erase(params[1]),
                     (input, ctx) -> rh.handleRequest(input, ctx),
@@ -394,7 +395,12 @@ public final class HandlerResolver {
             Type inputType = pojo ? m.getGenericParameterTypes()[0] : null;
             Type outputType = m.getGenericReturnType();
             return new Invokers.Pojo(
-                    cls, inputType, outputType, Invokers.methodCall(m, target, pojo, ctx), Invokers.isVoid(outputType));
+                    cls,
+                    target,
+                    inputType,
+                    outputType,
+                    Invokers.methodCall(m, target, pojo, ctx),
+                    Invokers.isVoid(outputType));
         }
     }
 }

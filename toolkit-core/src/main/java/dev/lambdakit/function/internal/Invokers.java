@@ -80,6 +80,11 @@ final class Invokers {
     /** A {@code RequestStreamHandler}: raw bytes in, whatever it writes out. */
     record Stream(RequestStreamHandler handler) implements ResolvedHandler {
         @Override
+        public Object instance() {
+            return handler;
+        }
+
+        @Override
         public void handle(byte[] input, ByteArrayOutputStream output, Context context) throws Throwable {
             try {
                 handler.handleRequest(new ByteArrayInputStream(input), output, context);
@@ -134,6 +139,11 @@ final class Invokers {
         }
 
         @Override
+        public Object instance() {
+            return target;
+        }
+
+        @Override
         public Class<?> handlerClass() {
             return cls;
         }
@@ -145,8 +155,10 @@ final class Invokers {
         private final PojoSerializer<Object> inputSerializer;
         private final PojoSerializer<Object> outputSerializer;
         private final Call call;
+        private final Object instance;
 
-        Pojo(Class<?> cls, Type inputType, Type outputType, Call call, boolean voidOutput) {
+        Pojo(Class<?> cls, Object instance, Type inputType, Type outputType, Call call, boolean voidOutput) {
+            this.instance = instance;
             this.cls = cls;
             ClassLoader loader =
                     cls.getClassLoader() != null ? cls.getClassLoader() : ClassLoader.getSystemClassLoader();
@@ -179,6 +191,11 @@ final class Invokers {
             } catch (Throwable t) {
                 throw filter(new RuntimeException("An error occurred during JSON serialization of response", t));
             }
+        }
+
+        @Override
+        public Object instance() {
+            return instance;
         }
 
         @Override

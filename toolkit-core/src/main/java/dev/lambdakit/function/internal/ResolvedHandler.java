@@ -20,4 +20,9 @@ public interface ResolvedHandler {
 
     /** The handler's class, or null when it could not be loaded. */
     Class<?> handlerClass();
+
+    /** The object whose method handles events, or null for a static method or a handler that could not load. */
+    default Object instance() {
+        return null;
+    }
 }

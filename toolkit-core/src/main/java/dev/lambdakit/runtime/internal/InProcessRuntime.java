@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.lambdakit.env.internal.EnvScope;
 import dev.lambdakit.env.internal.EnvironmentOverlay;
+import dev.lambdakit.function.Execution;
 import dev.lambdakit.function.FunctionConfig;
 import dev.lambdakit.function.internal.HandlerFault;
 import dev.lambdakit.function.internal.HandlerResolver;
@@ -165,6 +166,7 @@ public final class InProcessRuntime implements FunctionRuntime {
     @Override
     public void reset() {
         var functionFrame = functionFrame();
+        ResolvedHandler ended = handler;
         initialized = false;
         handler = null;
         if (worker != null) {
@@ -175,6 +177,14 @@ public final class InProcessRuntime implements FunctionRuntime {
             }
             Worker.endThreads(threads, runtimeThread, functionFrame);
             worker = null;
+        }
+        closeLeftovers(ended);
+        Subprocesses.endStartedBy(environment.variables());
+    }
+
+    private void closeLeftovers(ResolvedHandler ended) {
+        if (ended != null && config.execution() == Execution.IN_PROCESS_ISOLATED) {
+            Leftovers.close(ended);
         }
     }
 
@@ -204,8 +214,9 @@ public final class InProcessRuntime implements FunctionRuntime {
             worker.stop();
         }
         runtimeGeneration++;
-        ClassLoader loader =
-                config.handler().factory().isPresent() ? baseLoader : new EnvironmentClassLoader(baseLoader);
+        ClassLoader loader = config.handler().factory().isPresent()
+                ? baseLoader
+                : new EnvironmentClassLoader(baseLoader, config.execution() == Execution.IN_PROCESS_ISOLATED);
         String name =
                 "lambdakit-" + config.functionName() + "-" + environment.id().substring(0, 8) + "-" + runtimeGeneration;
         threads = new ThreadGroup(name);
@@ -224,8 +235,10 @@ public final class InProcessRuntime implements FunctionRuntime {
                 Worker.endThreads(threads, worker.thread(), functionFrame());
                 worker = null;
             }
+            closeLeftovers(handler);
             handler = null;
             initialized = false;
+            Subprocesses.endStartedBy(environment.variables());
         } finally {
             scope.close();
         }

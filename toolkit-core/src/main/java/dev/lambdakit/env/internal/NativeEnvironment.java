@@ -1,0 +1,178 @@
+package dev.lambdakit.env.internal;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.apiguardian.api.API;
+
+/**
+ * The environment that processes started from the JVM inherit, kept equal to what {@link EnvironmentOverlay} shows
+ * threads with no function scope: while one function environment is open, that function's variables; while several
+ * disagree, the real ones without AWS identity; otherwise the real ones.
+ *
+ * <p>Two copies decide what a child process gets. {@code new ProcessBuilder(..).start()} and {@code Runtime.exec}
+ * pass the C library's {@code environ}, which Java cannot change: a small JNI library (Linux, x86_64 and aarch64,
+ * built by {@code src/main/native/build.sh}) swaps in a whole new array, so a process being started on another
+ * thread never reads a half-edited one. {@code ProcessBuilder.environment()} starts from a map the JDK copied at
+ * start-up ({@code ProcessEnvironment.theEnvironment}), swapped here through {@code sun.misc.Unsafe} as {@link
+ * EnvironmentOverlay} swaps its own map. Where the library cannot load (another OS,
+ * musl), processes keep the real environment and {@link #unavailableReason()} says why.
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class NativeEnvironment {
+
+    private static final String LIBRARY = "liblambdakit-env.so";
+    private static String unavailable;
+    private static boolean loaded;
+    private static JdkCopy jdkCopy;
+    /** What the process environment holds now, as far as this class changed it. */
+    private static Map<String, String> applied;
+
+    private NativeEnvironment() {}
+
+    /** Makes {@code entries} ({@code NAME=value}) the C library's environment, swapping in a new array. */
+    private static native int replace(String[] entries);
+
+    /**
+     * Makes the process environment equal {@code target}; {@code real} is the JVM's environment at start-up, what it
+     * holds before the first call.
+     */
+    static synchronized void apply(Map<String, String> target, Map<String, String> real) {
+        if (applied == null) {
+            applied = new HashMap<>(real);
+        }
+        if (applied.equals(target) || !load()) {
+            return;
+        }
+        String[] entries = target.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        if (replace(entries) == 0) {
+            applied = new HashMap<>(target);
+        }
+        if (jdkCopy != null) {
+            jdkCopy.replaceWith(target.equals(real) ? null : target);
+        }
+    }
+
+    /** Why child processes keep the real environment, or null when they follow the function's. */
+    public static synchronized String unavailableReason() {
+        load();
+        return unavailable;
+    }
+
+    private static boolean load() {
+        if (loaded || unavailable != null) {
+            return loaded;
+        }
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+        String platform = arch.contains("aarch64") || arch.contains("arm64") ? "linux-aarch64" : "linux-x86_64";
+        if (!os.contains("linux") || !(arch.contains("64"))) {
+            unavailable = "LambdaKit sets the environment of child processes on 64-bit Linux only (this is " + os + ", "
+                    + arch + ")";
+            return false;
+        }
+        URL url = NativeEnvironment.class.getResource("native/" + platform + "/" + LIBRARY);
+        try (InputStream in = Objects.requireNonNull(url, "resource missing").openStream()) {
+            Path target = ScratchFolder.get().resolve(LIBRARY);
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            System.load(target.toString());
+            loaded = true;
+        } catch (IOException | RuntimeException | LinkageError e) {
+            unavailable = "LambdaKit could not load its library for child processes' environment (" + e + ")";
+            return false;
+        }
+        try {
+            jdkCopy = new JdkCopy();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // environ still follows; only ProcessBuilder.environment() keeps the start-up copy
+            unavailable = "ProcessBuilder.environment() keeps the JVM's start-up variables (" + e + ")";
+        }
+        return true;
+    }
+
+    /**
+     * The JDK's start-up copy behind {@code ProcessBuilder.environment()}: a static HashMap of private key/value types.
+     * The field is pointed at a new map rather than the map edited, because the original also backs {@code
+     * System.getenv()} outside function scopes and a concurrent {@code environment()} call clones it.
+     */
+    private static final class JdkCopy {
+        private final Object unsafe;
+        private final Method allocateInstance;
+        private final Method putObject;
+        private final Method putObjectVolatile;
+        private final Object base;
+        private final long offset;
+        private final Object original;
+        private final Class<?> variable;
+        private final Class<?> value;
+        private final long strOffset;
+        private final long bytesOffset;
+        private final Charset charset;
+
+        JdkCopy() throws ReflectiveOperationException {
+            Class<?> unsafeClass = Class.forName("sun.misc.Unsafe");
+            Field theUnsafe = unsafeClass.getDeclaredField("theUnsafe");
+            theUnsafe.setAccessible(true);
+            unsafe = theUnsafe.get(null);
+            Class<?> env = Class.forName("java.lang.ProcessEnvironment");
+            Field field = env.getDeclaredField("theEnvironment");
+            base = unsafeClass.getMethod("staticFieldBase", Field.class).invoke(unsafe, field);
+            offset = (long)
+                    unsafeClass.getMethod("staticFieldOffset", Field.class).invoke(unsafe, field);
+            original = unsafeClass
+                    .getMethod("getObjectVolatile", Object.class, long.class)
+                    .invoke(unsafe, base, offset);
+            if (!(original instanceof HashMap)) {
+                throw new IllegalStateException("ProcessEnvironment.theEnvironment is " + original);
+            }
+            variable = Class.forName("java.lang.ProcessEnvironment$Variable");
+            value = Class.forName("java.lang.ProcessEnvironment$Value");
+            Class<?> data = Class.forName("java.lang.ProcessEnvironment$ExternalData");
+            Method fieldOffset = unsafeClass.getMethod("objectFieldOffset", Field.class);
+            strOffset = (long) fieldOffset.invoke(unsafe, data.getDeclaredField("str"));
+            bytesOffset = (long) fieldOffset.invoke(unsafe, data.getDeclaredField("bytes"));
+            allocateInstance = unsafeClass.getMethod("allocateInstance", Class.class);
+            putObject = unsafeClass.getMethod("putObject", Object.class, long.class, Object.class);
+            putObjectVolatile = unsafeClass.getMethod("putObjectVolatile", Object.class, long.class, Object.class);
+            charset = Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
+        }
+
+        /** Points the field at a map of {@code target}, or back at the JDK's own map for null. */
+        void replaceWith(Map<String, String> target) {
+            try {
+                Object map = original;
+                if (target != null) {
+                    HashMap<Object, Object> entries = new HashMap<>();
+                    for (Map.Entry<String, String> e : target.entrySet()) {
+                        entries.put(external(variable, e.getKey()), external(value, e.getValue()));
+                    }
+                    map = entries;
+                }
+                putObjectVolatile.invoke(unsafe, base, offset, map);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("Could not update ProcessBuilder's environment: " + e, e);
+            }
+        }
+
+        private Object external(Class<?> type, String text) throws ReflectiveOperationException {
+            Object o = allocateInstance.invoke(unsafe, type);
+            putObject.invoke(unsafe, o, strOffset, text);
+            putObject.invoke(unsafe, o, bytesOffset, text.getBytes(charset));
+            return o;
+        }
+    }
+}
