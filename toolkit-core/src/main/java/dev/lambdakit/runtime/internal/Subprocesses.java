@@ -1,12 +1,15 @@
 package dev.lambdakit.runtime.internal;
 
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Ends the processes an in-process function started, with their descendants, when its environment ends, as the end
@@ -31,16 +34,59 @@ final class Subprocesses {
         }
         byte[] marker = (KEY + "=" + stream).getBytes(StandardCharsets.UTF_8);
         List<ProcessHandle> owned = new ArrayList<>();
-        ProcessHandle.current().descendants().forEach(p -> {
-            if (carries(p.pid(), marker)) {
-                owned.add(p);
+        for (long pid : children()) {
+            if (carries(pid, marker)) {
+                ProcessHandle.of(pid).ifPresent(owned::add);
             }
-        });
+        }
         for (ProcessHandle root : owned) {
             root.descendants().forEach(ProcessHandle::destroyForcibly);
             root.destroyForcibly();
         }
         return owned.size();
+    }
+
+    /**
+     * This JVM's live child processes. Asking the system ({@code ProcessHandle.current().children()}) reads every
+     * process's {@code /proc} entry, about a millisecond per environment even where nothing was started; the JDK
+     * already tracks every process a {@code ProcessBuilder} started until it exits ({@code
+     * ProcessHandleImpl.completions}), so that map is read instead, through {@code sun.misc.Unsafe} as {@code
+     * java.lang} is closed to reflection.
+     */
+    private static Set<Long> children() {
+        Map<Long, ?> tracked = Tracked.MAP;
+        if (tracked == null) {
+            Set<Long> pids = new HashSet<>();
+            ProcessHandle.current().children().forEach(p -> pids.add(p.pid()));
+            return pids;
+        }
+        return new HashSet<>(tracked.keySet());
+    }
+
+    /** The JDK's map of started processes, or null where this JVM does not have it. */
+    private static final class Tracked {
+        static final Map<Long, ?> MAP = find();
+
+        @SuppressWarnings("unchecked")
+        private static Map<Long, ?> find() {
+            try {
+                Class<?> unsafeClass = Class.forName("sun.misc.Unsafe");
+                Field theUnsafe = unsafeClass.getDeclaredField("theUnsafe");
+                theUnsafe.setAccessible(true);
+                Object unsafe = theUnsafe.get(null);
+                Field field = Class.forName("java.lang.ProcessHandleImpl").getDeclaredField("completions");
+                Object base =
+                        unsafeClass.getMethod("staticFieldBase", Field.class).invoke(unsafe, field);
+                long offset = (long)
+                        unsafeClass.getMethod("staticFieldOffset", Field.class).invoke(unsafe, field);
+                Object map = unsafeClass
+                        .getMethod("getObjectVolatile", Object.class, long.class)
+                        .invoke(unsafe, base, offset);
+                return map instanceof Map<?, ?> m ? (Map<Long, ?>) m : null;
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return null;
+            }
+        }
     }
 
     private static boolean carries(long pid, byte[] entry) {
