@@ -76,6 +76,13 @@ final class EnvironmentClassLoader extends ClassLoader {
             "dev/lambdakit/junit/LambdaExtension.class",
             "dev/lambdakit/embedded/S3Server.class");
 
+    /**
+     * Class files read from jars, kept for the next isolated environment: a jar does not change during a run (a
+     * project's directories do, between a test and a recompile, so they are read each time). Unbounded, but no larger
+     * than the classes isolated functions use.
+     */
+    private static final ConcurrentMap<String, byte[]> JAR_BYTES = new ConcurrentHashMap<>();
+
     private final boolean libraries;
     private final Set<String> toolkitRoots;
     private final ConcurrentMap<String, ProtectionDomain> domains = new ConcurrentHashMap<>();
@@ -137,11 +144,16 @@ final class EnvironmentClassLoader extends ClassLoader {
     }
 
     private Class<?> define(String name, URL url) throws ClassNotFoundException {
-        byte[] bytes;
-        try (InputStream in = url.openStream()) {
-            bytes = in.readAllBytes();
-        } catch (IOException e) {
-            throw new ClassNotFoundException(name + " (could not read " + url + ")", e);
+        byte[] bytes = "jar".equals(url.getProtocol()) ? JAR_BYTES.get(url.toExternalForm()) : null;
+        if (bytes == null) {
+            try (InputStream in = url.openStream()) {
+                bytes = in.readAllBytes();
+            } catch (IOException e) {
+                throw new ClassNotFoundException(name + " (could not read " + url + ")", e);
+            }
+            if ("jar".equals(url.getProtocol())) {
+                JAR_BYTES.putIfAbsent(url.toExternalForm(), bytes);
+            }
         }
         String resource = name.replace('.', '/') + ".class";
         String root = url.toExternalForm().substring(0, url.toExternalForm().length() - resource.length());
