@@ -153,12 +153,47 @@ public final class EventJson {
      * @throws IllegalStateException when more than one {@code CustomPojoSerializer} is registered (the runtime
      *                               refuses to start then too)
      */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public static PojoSerializer<Object> create(Type type, ClassLoader loader) {
         PojoSerializer<Object> custom = CustomSerializers.find(type, loader);
         if (custom != null) {
             return custom;
         }
+        // A type made only of the JDK's and the test's shared classes gets the same serializer through any loader that
+        // delegates them: build it once per JVM (an ObjectMapper and its deserializers cost tens of microseconds per
+        // environment otherwise). Types an environment defined itself get their own.
+        if (isShared(type)) {
+            ClassLoader sharedLoader = EventJson.class.getClassLoader();
+            return SHARED_DEFAULTS.computeIfAbsent(type, t -> builtIn(t, sharedLoader));
+        }
+        return builtIn(type, loader);
+    }
+
+    private static final Map<Type, PojoSerializer<Object>> SHARED_DEFAULTS = new ConcurrentHashMap<>();
+
+    /** Whether every class {@code type} names is the JDK's or defined by the loader LambdaKit itself came from. */
+    private static boolean isShared(Type type) {
+        if (type instanceof Class<?> cls) {
+            while (cls.isArray()) {
+                cls = cls.getComponentType();
+            }
+            return cls.getClassLoader() == null || cls.getClassLoader() == EventJson.class.getClassLoader();
+        }
+        if (type instanceof java.lang.reflect.ParameterizedType p) {
+            if (!isShared(p.getRawType())) {
+                return false;
+            }
+            for (Type argument : p.getActualTypeArguments()) {
+                if (!isShared(argument)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false; // wildcards and type variables: built each time, as before
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static PojoSerializer<Object> builtIn(Type type, ClassLoader loader) {
         if (type instanceof Class<?> cls && LambdaEventSerializers.isLambdaSupportedEvent(cls.getName())) {
             return (PojoSerializer<Object>) (PojoSerializer) LambdaEventSerializers.serializerFor(cls, loader);
         }

@@ -151,20 +151,38 @@ public final class NativeEnvironment {
             charset = Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
         }
 
-        /** Points the field at a map of {@code target}, or back at the JDK's own map for null. */
+        private final Lazy lazy = new Lazy();
+
+        /** Points the field at {@code target}'s variables, or back at the JDK's own map for null. */
         void replaceWith(Map<String, String> target) {
+            lazy.target = target;
             try {
-                Object map = original;
-                if (target != null) {
-                    HashMap<Object, Object> entries = new HashMap<>();
-                    for (Map.Entry<String, String> e : target.entrySet()) {
-                        entries.put(external(variable, e.getKey()), external(value, e.getValue()));
-                    }
-                    map = entries;
-                }
-                putObjectVolatile.invoke(unsafe, base, offset, map);
+                putObjectVolatile.invoke(unsafe, base, offset, target == null ? original : lazy);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("Could not update ProcessBuilder's environment: " + e, e);
+            }
+        }
+
+        /**
+         * What the field holds while a function runs. The JDK only ever clones it ({@code environment()}), so the
+         * private key and value objects are built then, per {@code ProcessBuilder}, not on every scope change.
+         */
+        private final class Lazy extends HashMap<Object, Object> {
+            private static final long serialVersionUID = 1L;
+            private transient volatile Map<String, String> target;
+
+            @Override
+            public Object clone() {
+                Map<String, String> now = target;
+                HashMap<Object, Object> copy = new HashMap<>();
+                try {
+                    for (Map.Entry<String, String> e : (now != null ? now : Map.<String, String>of()).entrySet()) {
+                        copy.put(external(variable, e.getKey()), external(value, e.getValue()));
+                    }
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("Could not build ProcessBuilder's environment: " + e, e);
+                }
+                return copy;
             }
         }
 

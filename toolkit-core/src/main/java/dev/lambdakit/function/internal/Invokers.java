@@ -160,8 +160,13 @@ final class Invokers {
         Pojo(Class<?> cls, Object instance, Type inputType, Type outputType, Call call, boolean voidOutput) {
             this.instance = instance;
             this.cls = cls;
-            ClassLoader loader =
-                    cls.getClassLoader() != null ? cls.getClassLoader() : ClassLoader.getSystemClassLoader();
+            // The function's class loader, as the runtime's: the environment's (set as the context loader of the
+            // thread that resolves handlers), which also sees a custom serializer registered beside a handler class
+            // the environment shares with the test.
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            if (loader == null) {
+                loader = cls.getClassLoader() != null ? cls.getClassLoader() : ClassLoader.getSystemClassLoader();
+            }
             // The runtime builds both serializers at init, so their cost lands in the init duration.
             this.inputSerializer = inputType == null ? null : EventJson.create(inputType, loader);
             this.outputSerializer = voidOutput ? null : EventJson.create(outputType, loader);

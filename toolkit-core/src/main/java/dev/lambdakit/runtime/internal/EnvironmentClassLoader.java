@@ -8,8 +8,12 @@ import java.net.URL;
 import java.security.CodeSource;
 import java.security.ProtectionDomain;
 import java.security.cert.Certificate;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -83,6 +87,8 @@ final class EnvironmentClassLoader extends ClassLoader {
      */
     private static final ConcurrentMap<String, byte[]> JAR_BYTES = new ConcurrentHashMap<>();
 
+    private static final Map<ClassLoader, Map<String, List<URL>>> SERVICES = new WeakHashMap<>();
+
     private final boolean libraries;
     private final Set<String> toolkitRoots;
     private final ConcurrentMap<String, ProtectionDomain> domains = new ConcurrentHashMap<>();
@@ -111,6 +117,28 @@ final class EnvironmentClassLoader extends ClassLoader {
             }
             return c;
         }
+    }
+
+    /**
+     * Service registrations ({@code META-INF/services}) as the parent finds them, per parent: every environment asks
+     * (the runtime's custom-serializer lookup, the SDK's HTTP client and interceptor discovery), each ask walks every
+     * jar, and the answer cannot change during a run.
+     */
+    @Override
+    public Enumeration<URL> getResources(String name) throws IOException {
+        if (!name.startsWith("META-INF/services/") || getParent() == null) {
+            return super.getResources(name);
+        }
+        Map<String, List<URL>> known;
+        synchronized (SERVICES) {
+            known = SERVICES.computeIfAbsent(getParent(), p -> new ConcurrentHashMap<>());
+        }
+        List<URL> urls = known.get(name);
+        if (urls == null) {
+            urls = Collections.list(getParent().getResources(name));
+            known.put(name, urls);
+        }
+        return Collections.enumeration(urls);
     }
 
     private URL reloadable(String name) {
