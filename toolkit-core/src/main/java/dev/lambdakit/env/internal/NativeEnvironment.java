@@ -42,8 +42,15 @@ public final class NativeEnvironment {
 
     private NativeEnvironment() {}
 
-    /** Makes {@code entries} ({@code NAME=value}) the C library's environment, swapping in a new array. */
-    private static native int replace(String[] entries);
+    /**
+     * Makes {@code count} entries ({@code NAME=value}, each ended by a NUL) the C library's environment, swapping in
+     * a new array. One byte block per call keeps the native side to a copy and a compare.
+     */
+    private static native int replace(byte[] entries, int count);
+
+    private static final Charset NATIVE = Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
+    /** The block for the JVM's own variables, put back every time the last function closes. */
+    private static byte[] realBlock;
 
     /**
      * Makes the process environment equal {@code target}; {@code real} is the JVM's environment at start-up, what it
@@ -56,15 +63,23 @@ public final class NativeEnvironment {
         if (applied.equals(target) || !load()) {
             return;
         }
-        String[] entries = target.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
-        if (replace(entries) == 0) {
-            applied = new HashMap<>(target);
+        boolean toReal = target.equals(real);
+        if (toReal && realBlock == null) {
+            realBlock = block(real);
+        }
+        if (replace(toReal ? realBlock : block(target), target.size()) == 0) {
+            applied = toReal ? real : new HashMap<>(target);
         }
         if (jdkCopy != null) {
             jdkCopy.replaceWith(target.equals(real) ? null : target);
         }
+    }
+
+    private static byte[] block(Map<String, String> variables) {
+        StringBuilder text = new StringBuilder(variables.size() * 48);
+        variables.forEach(
+                (name, value) -> text.append(name).append('=').append(value).append('\0'));
+        return text.toString().getBytes(NATIVE);
     }
 
     /** Why child processes keep the real environment, or null when they follow the function's. */
