@@ -40,6 +40,7 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public abstract class EventBuilder<SELF extends EventBuilder<SELF, E>, E> {
 
+    private static final java.util.regex.Pattern ACCOUNT = java.util.regex.Pattern.compile("\\d{12}");
     private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern(
                     "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
@@ -70,7 +71,7 @@ public abstract class EventBuilder<SELF extends EventBuilder<SELF, E>, E> {
 
     /** The 12-digit account in ARNs. */
     public SELF accountId(String accountId) {
-        if (accountId == null || !accountId.matches("\\d{12}")) {
+        if (accountId == null || !ACCOUNT.matcher(accountId).matches()) {
             throw new IllegalArgumentException("accountId must be 12 digits, but was '" + accountId + "'");
         }
         this.accountId = accountId;

@@ -78,11 +78,40 @@ final class EventFiles {
                     + ", or give its path from "
                     + "the project folder");
         }
-        try (InputStream in = url.openStream()) {
-            return new Found(path, in.readAllBytes());
+        try {
+            return new Found(path, cached(url));
         } catch (IOException e) {
             throw new ParameterResolutionException("@Event file '" + path + "' could not be read from " + url, e);
         }
+    }
+
+    /** File contents by URL, with the modification time for files on disk (a jar's entries do not change). */
+    private record Text(byte[] bytes, long modified) {}
+
+    private static final Map<String, Text> TEXTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The bytes at {@code url}, read once per JVM and again only when a file on disk changed: many tests inject the
+     * same event file, and reading it from a jar (an inflate per test) cost most of an injection.
+     */
+    private static byte[] cached(URL url) throws IOException {
+        String key = url.toExternalForm();
+        long modified = -1;
+        if ("file".equals(url.getProtocol())) {
+            try {
+                modified = Files.getLastModifiedTime(Path.of(url.toURI())).toMillis();
+            } catch (java.net.URISyntaxException | RuntimeException e) {
+                modified = System.nanoTime(); // unknown: never matches, so read again
+            }
+        }
+        Text known = TEXTS.get(key);
+        if (known == null || known.modified() != modified) {
+            try (InputStream in = url.openStream()) {
+                known = new Text(in.readAllBytes(), modified);
+            }
+            TEXTS.put(key, known);
+        }
+        return known.bytes().clone();
     }
 
     /** Every {@code .json} file directly in the folder, from directories and jars, sorted by name. */

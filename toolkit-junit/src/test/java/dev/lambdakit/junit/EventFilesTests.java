@@ -30,6 +30,30 @@ import org.junit.platform.testkit.engine.Events;
 class EventFilesTests {
 
     @Test
+    @DisplayName("an event file is read once, and again when it changes on disk")
+    void changedFilesAreReadAgain(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("e.json");
+        Files.writeString(file, "{\"v\":1}");
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, null)) {
+            byte[] first = EventFiles.file("e.json", loader).bytes();
+            first[0] = 'x'; // callers get their own copy
+            org.assertj.core.api.Assertions.assertThat(
+                            EventFiles.file("e.json", loader).bytes())
+                    .asString(StandardCharsets.UTF_8)
+                    .isEqualTo("{\"v\":1}");
+            Files.writeString(file, "{\"v\":2}");
+            Files.setLastModifiedTime(
+                    file,
+                    java.nio.file.attribute.FileTime.fromMillis(
+                            Files.getLastModifiedTime(file).toMillis() + 2_000));
+            org.assertj.core.api.Assertions.assertThat(
+                            EventFiles.file("e.json", loader).bytes())
+                    .asString(StandardCharsets.UTF_8)
+                    .isEqualTo("{\"v\":2}");
+        }
+    }
+
+    @Test
     @DisplayName("folders load from directories and from inside jars, sorted by name")
     void foldersInJars(@TempDir Path dir) throws IOException {
         Path jar = dir.resolve("events.jar");

@@ -3,6 +3,8 @@ package dev.lambdakit.env.internal;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
@@ -30,10 +32,17 @@ public final class Partitions {
 
     private Partitions() {}
 
+    /** Regions seen so far: few per run, and asked for on every ARN and host name a builder writes. */
+    private static final Map<String, Partition> BY_REGION = new ConcurrentHashMap<>();
+
     /** The partition of the region. */
     public static Partition of(String region) {
+        return region == null ? ALL.get(ALL.size() - 1) : BY_REGION.computeIfAbsent(region, Partitions::match);
+    }
+
+    private static Partition match(String region) {
         for (Partition p : ALL) {
-            if (region != null && p.regions().matcher(region).matches()) {
+            if (p.regions().matcher(region).matches()) {
                 return p;
             }
         }

@@ -69,7 +69,16 @@ public final class JsonText {
 
     private static void quote(String s, StringBuilder sb) {
         sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
+        int plain = 0;
+        while (plain < s.length() && needsNoEscape(s.charAt(plain))) {
+            plain++;
+        }
+        if (plain == s.length()) { // the common case: ids, names, ARNs
+            sb.append(s).append('"');
+            return;
+        }
+        sb.append(s, 0, plain);
+        for (int i = plain; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '"' -> sb.append("\\\"");
@@ -89,5 +98,9 @@ public final class JsonText {
             }
         }
         sb.append('"');
+    }
+
+    private static boolean needsNoEscape(char c) {
+        return c >= 0x20 && c != '"' && c != '\\';
     }
 }

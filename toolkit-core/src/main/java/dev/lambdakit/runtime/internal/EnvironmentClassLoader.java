@@ -88,6 +88,8 @@ final class EnvironmentClassLoader extends ClassLoader {
     private static final ConcurrentMap<String, byte[]> JAR_BYTES = new ConcurrentHashMap<>();
 
     private static final Map<ClassLoader, Map<String, List<URL>>> SERVICES = new WeakHashMap<>();
+    private static final Map<ClassLoader, Map<String, Object>> DECISIONS = new WeakHashMap<>();
+    private static final Object SHARED_WITH_TEST = new Object();
 
     private final boolean libraries;
     private final Set<String> toolkitRoots;
@@ -109,7 +111,7 @@ final class EnvironmentClassLoader extends ClassLoader {
         synchronized (getClassLoadingLock(name)) {
             Class<?> c = findLoadedClass(name);
             if (c == null) {
-                URL url = reloadable(name);
+                URL url = decided(name);
                 c = url != null ? define(name, url) : getParent().loadClass(name);
             }
             if (resolve) {
@@ -139,6 +141,26 @@ final class EnvironmentClassLoader extends ClassLoader {
             known.put(name, urls);
         }
         return Collections.enumeration(urls);
+    }
+
+    /**
+     * {@link #reloadable}, remembered per parent and isolation: the answer for a name cannot change during a run, and
+     * finding it asks the parent for the class file, a file-system check per class path folder, on every class every
+     * environment loads.
+     */
+    private URL decided(String name) {
+        Map<String, Object> known;
+        synchronized (DECISIONS) {
+            known = DECISIONS.computeIfAbsent(getParent(), p -> new ConcurrentHashMap<>());
+        }
+        String key = libraries ? "L" + name : "C" + name;
+        Object decision = known.get(key);
+        if (decision == null) {
+            URL url = reloadable(name);
+            decision = url != null ? url : SHARED_WITH_TEST;
+            known.put(key, decision);
+        }
+        return decision instanceof URL url ? url : null;
     }
 
     private URL reloadable(String name) {

@@ -23,13 +23,14 @@ import java.util.Set;
 final class Subprocesses {
 
     private static final String KEY = "AWS_LAMBDA_LOG_STREAM_NAME";
+    private static final boolean PROC = Files.isDirectory(Path.of("/proc/self"));
 
     private Subprocesses() {}
 
     /** Ends every descendant of this JVM that inherited {@code variables}' log stream; returns how many ended. */
     static int endStartedBy(Map<String, String> variables) {
         String stream = variables.get(KEY);
-        if (stream == null || !Files.isDirectory(Path.of("/proc/self"))) {
+        if (stream == null || !PROC) {
             return 0;
         }
         byte[] marker = (KEY + "=" + stream).getBytes(StandardCharsets.UTF_8);
