@@ -60,7 +60,11 @@ public final class NativeEnvironment {
         if (applied == null) {
             applied = new HashMap<>(real);
         }
-        if (applied.equals(target) || !load()) {
+        if (applied.equals(target)) {
+            return;
+        }
+        if (!load()) {
+            warnOnce();
             return;
         }
         boolean toReal = target.equals(real);
@@ -72,6 +76,18 @@ public final class NativeEnvironment {
         }
         if (jdkCopy != null) {
             jdkCopy.replaceWith(target.equals(real) ? null : target);
+        }
+    }
+
+    private static boolean warned;
+
+    /** Says once, where a function first runs, that its processes will see this JVM's variables. */
+    private static void warnOnce() {
+        if (!warned) {
+            warned = true;
+            System.err.println("LAMBDAKIT WARNING: " + unavailable + ". Processes a function starts in this JVM get "
+                    + "the JVM's environment variables, AWS keys included, and outlive it; Execution.FORKED gives them "
+                    + "the function's environment and ends them with it.");
         }
     }
 
