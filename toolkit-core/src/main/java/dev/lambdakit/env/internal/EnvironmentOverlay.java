@@ -2,8 +2,6 @@ package dev.lambdakit.env.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.ArrayList;
@@ -205,12 +203,10 @@ public final class EnvironmentOverlay {
 
     /** The Unsafe-based swap, found once. */
     private static final class Access {
-        private final Object unsafe;
-        private final Method putObjectVolatile;
         private final Object wrapper;
         private final long innerOffset;
         private final long[] viewCacheOffsets;
-        /** The JVM's variables at the first install; the JDK's own map is a view that {@link NativeEnvironment} edits. */
+        /** The JVM's variables at the first install, copied: the JDK's own map is a live view of its start-up copy. */
         private final Map<String, String> original;
         /** The map the wrapper held, put back on uninstall. */
         private final Map<String, String> originalInner;
@@ -231,21 +227,13 @@ public final class EnvironmentOverlay {
                             "System.getenv() is a " + wrapper.getClass().getName()
                                     + ", not the java.util.Collections$UnmodifiableMap this JVM was expected to use");
                 }
-                Class<?> unsafeClass = Class.forName("sun.misc.Unsafe");
-                Field theUnsafe = unsafeClass.getDeclaredField("theUnsafe");
-                theUnsafe.setAccessible(true);
-                unsafe = theUnsafe.get(null);
-                Method objectFieldOffset = unsafeClass.getMethod("objectFieldOffset", Field.class);
-                putObjectVolatile = unsafeClass.getMethod("putObjectVolatile", Object.class, long.class, Object.class);
-                Method getObjectVolatile = unsafeClass.getMethod("getObjectVolatile", Object.class, long.class);
-                innerOffset = (long) objectFieldOffset.invoke(unsafe, wrapperClass.getDeclaredField("m"));
+                innerOffset = JdkFields.offset(wrapperClass, "m");
                 String[] viewFields = {"keySet", "entrySet", "values"};
                 viewCacheOffsets = new long[viewFields.length];
                 for (int i = 0; i < viewFields.length; i++) {
-                    viewCacheOffsets[i] =
-                            (long) objectFieldOffset.invoke(unsafe, wrapperClass.getDeclaredField(viewFields[i]));
+                    viewCacheOffsets[i] = JdkFields.offset(wrapperClass, viewFields[i]);
                 }
-                originalInner = (Map<String, String>) getObjectVolatile.invoke(unsafe, wrapper, innerOffset);
+                originalInner = (Map<String, String>) JdkFields.get(wrapper, innerOffset);
                 original = Map.copyOf(originalInner);
             } catch (IllegalStateException e) {
                 throw e;
@@ -271,12 +259,12 @@ public final class EnvironmentOverlay {
 
         private void swap(Map<String, String> inner) {
             try {
-                putObjectVolatile.invoke(unsafe, wrapper, innerOffset, inner);
+                JdkFields.put(wrapper, innerOffset, inner);
                 for (long offset : viewCacheOffsets) {
-                    putObjectVolatile.invoke(unsafe, wrapper, offset, null);
+                    JdkFields.put(wrapper, offset, null);
                 }
             } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("Could not swap the environment map: " + e.getCause(), e);
+                throw new IllegalStateException("Could not swap the environment map: " + e, e);
             }
         }
     }

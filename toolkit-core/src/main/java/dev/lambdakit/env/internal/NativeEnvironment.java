@@ -4,8 +4,6 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.net.URL;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -141,12 +139,7 @@ public final class NativeEnvironment {
      * System.getenv()} outside function scopes and a concurrent {@code environment()} call clones it.
      */
     private static final class JdkCopy {
-        private final Object unsafe;
-        private final Method allocateInstance;
-        private final Method putObject;
-        private final Method putObjectVolatile;
-        private final Object base;
-        private final long offset;
+        private final JdkFields.Static field;
         private final Object original;
         private final Class<?> variable;
         private final Class<?> value;
@@ -155,30 +148,16 @@ public final class NativeEnvironment {
         private final Charset charset;
 
         JdkCopy() throws ReflectiveOperationException {
-            Class<?> unsafeClass = Class.forName("sun.misc.Unsafe");
-            Field theUnsafe = unsafeClass.getDeclaredField("theUnsafe");
-            theUnsafe.setAccessible(true);
-            unsafe = theUnsafe.get(null);
-            Class<?> env = Class.forName("java.lang.ProcessEnvironment");
-            Field field = env.getDeclaredField("theEnvironment");
-            base = unsafeClass.getMethod("staticFieldBase", Field.class).invoke(unsafe, field);
-            offset = (long)
-                    unsafeClass.getMethod("staticFieldOffset", Field.class).invoke(unsafe, field);
-            original = unsafeClass
-                    .getMethod("getObjectVolatile", Object.class, long.class)
-                    .invoke(unsafe, base, offset);
+            field = JdkFields.staticField("java.lang.ProcessEnvironment", "theEnvironment");
+            original = field.get();
             if (!(original instanceof HashMap)) {
                 throw new IllegalStateException("ProcessEnvironment.theEnvironment is " + original);
             }
             variable = Class.forName("java.lang.ProcessEnvironment$Variable");
             value = Class.forName("java.lang.ProcessEnvironment$Value");
             Class<?> data = Class.forName("java.lang.ProcessEnvironment$ExternalData");
-            Method fieldOffset = unsafeClass.getMethod("objectFieldOffset", Field.class);
-            strOffset = (long) fieldOffset.invoke(unsafe, data.getDeclaredField("str"));
-            bytesOffset = (long) fieldOffset.invoke(unsafe, data.getDeclaredField("bytes"));
-            allocateInstance = unsafeClass.getMethod("allocateInstance", Class.class);
-            putObject = unsafeClass.getMethod("putObject", Object.class, long.class, Object.class);
-            putObjectVolatile = unsafeClass.getMethod("putObjectVolatile", Object.class, long.class, Object.class);
+            strOffset = JdkFields.offset(data, "str");
+            bytesOffset = JdkFields.offset(data, "bytes");
             charset = Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
         }
 
@@ -188,7 +167,7 @@ public final class NativeEnvironment {
         void replaceWith(Map<String, String> target) {
             lazy.target = target;
             try {
-                putObjectVolatile.invoke(unsafe, base, offset, target == null ? original : lazy);
+                field.set(target == null ? original : lazy);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("Could not update ProcessBuilder's environment: " + e, e);
             }
@@ -217,10 +196,11 @@ public final class NativeEnvironment {
             }
         }
 
+        /** A {@code Variable} or {@code Value}: allocated without a constructor, its two fields set. */
         private Object external(Class<?> type, String text) throws ReflectiveOperationException {
-            Object o = allocateInstance.invoke(unsafe, type);
-            putObject.invoke(unsafe, o, strOffset, text);
-            putObject.invoke(unsafe, o, bytesOffset, text.getBytes(charset));
+            Object o = JdkFields.call("allocateInstance", new Class<?>[] {Class.class}, type);
+            JdkFields.put(o, strOffset, text);
+            JdkFields.put(o, bytesOffset, text.getBytes(charset));
             return o;
         }
     }

@@ -1,7 +1,7 @@
 package dev.lambdakit.runtime.internal;
 
+import dev.lambdakit.env.internal.JdkFields;
 import java.io.IOException;
-import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,18 +71,8 @@ final class Subprocesses {
         @SuppressWarnings("unchecked")
         private static Map<Long, ?> find() {
             try {
-                Class<?> unsafeClass = Class.forName("sun.misc.Unsafe");
-                Field theUnsafe = unsafeClass.getDeclaredField("theUnsafe");
-                theUnsafe.setAccessible(true);
-                Object unsafe = theUnsafe.get(null);
-                Field field = Class.forName("java.lang.ProcessHandleImpl").getDeclaredField("completions");
-                Object base =
-                        unsafeClass.getMethod("staticFieldBase", Field.class).invoke(unsafe, field);
-                long offset = (long)
-                        unsafeClass.getMethod("staticFieldOffset", Field.class).invoke(unsafe, field);
-                Object map = unsafeClass
-                        .getMethod("getObjectVolatile", Object.class, long.class)
-                        .invoke(unsafe, base, offset);
+                Object map = JdkFields.staticField("java.lang.ProcessHandleImpl", "completions")
+                        .get();
                 return map instanceof Map<?, ?> m ? (Map<Long, ?>) m : null;
             } catch (ReflectiveOperationException | RuntimeException e) {
                 return null;
