@@ -9,7 +9,7 @@ mkdir -p "$OUT"
 : > "$OUT/harness.txt"
 
 # In-JVM figures: JMH.
-java -jar "$JAR" 'WarmInvocationBenchmark|EventLoadingBenchmark|LambdaClientBenchmark|EmbeddedBackendBenchmark|FunctionLifecycleBenchmark' \
+java -jar "$JAR" 'WarmInvocationBenchmark|EventLoadingBenchmark|EventBuildBenchmark|LambdaClientBenchmark|EmbeddedBackendBenchmark|FunctionLifecycleBenchmark' \
   -wi 2 -w 1 -i 4 -r 1 -f 2 -rf json -rff "$OUT/jmh.json" | tee "$OUT/jmh.txt"
 
 # Whole-process figures, several runs each, compared in the same run.
