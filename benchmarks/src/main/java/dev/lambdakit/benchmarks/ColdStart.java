@@ -175,7 +175,8 @@ public final class ColdStart {
         System.out.printf("COLD %-55s median %7.1f ms  (runs: %s)%n", what, median(millis), all);
     }
 
-    private static double median(double[] values) {
+    /** The median of whole-process timings; shared by the harnesses. */
+    static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];

@@ -5,7 +5,6 @@ import dev.lambdakit.function.FunctionConfig;
 import dev.lambdakit.runtime.InvocationResult;
 import dev.lambdakit.runtime.LambdaFunction;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -75,8 +74,6 @@ public final class ContainerRuntime {
     }
 
     private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
+        return ColdStart.median(values);
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lambdakit.function.Execution;
 import dev.lambdakit.function.FunctionConfig;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -86,9 +85,7 @@ class IsolatedLibrariesTest {
                 Stream<Path> files = Files.walk(classes)) {
             for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
                 out.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
-                try (OutputStream ignored = null) {
-                    Files.copy(f, out);
-                }
+                Files.copy(f, out);
                 out.closeEntry();
             }
         }

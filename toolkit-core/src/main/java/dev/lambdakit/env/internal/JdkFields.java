@@ -5,6 +5,8 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apiguardian.api.API;
 
 /**
@@ -22,6 +24,8 @@ import org.apiguardian.api.API;
 public final class JdkFields {
 
     private static Object unsafe;
+    /** Unsafe's methods by name: each name is used with one signature here. */
+    private static final Map<String, Method> METHODS = new ConcurrentHashMap<>();
 
     private JdkFields() {}
 
@@ -37,7 +41,11 @@ public final class JdkFields {
 
     /** Calls {@code Unsafe.<name>} with these arguments, whose classes give the method's parameter types. */
     public static Object call(String name, Class<?>[] types, Object... args) throws ReflectiveOperationException {
-        Method m = Class.forName("sun.misc.Unsafe").getMethod(name, types);
+        Method m = METHODS.get(name);
+        if (m == null) { // looked up once: swaps run on every function scope change
+            m = Class.forName("sun.misc.Unsafe").getMethod(name, types);
+            METHODS.put(name, m);
+        }
         try {
             return m.invoke(unsafe(), args);
         } catch (InvocationTargetException e) {
