@@ -27,6 +27,18 @@ public class FunctionLifecycleBenchmark {
             .handler(WarmInvocationBenchmark.Echo.class.getName())
             .build();
 
+    /**
+     * The floor under one environment's life here: starting and joining the thread an environment runs its handler
+     * on, and nothing else.
+     */
+    @Benchmark
+    public Thread threadStartJoin() throws InterruptedException {
+        Thread thread = new Thread(() -> {});
+        thread.start();
+        thread.join();
+        return thread;
+    }
+
     @Benchmark
     public InvocationResult<Object> createInvokeClose() {
         try (LambdaFunction fn = LambdaFunction.create(config)) {

@@ -3,7 +3,6 @@ package dev.lambdakit.env;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.lambdakit.env.internal.EnvironmentOverlay;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apiguardian.api.API;
@@ -54,10 +53,16 @@ public final class Settings {
 
     /** {@code lambdakit.dynalite.home} becomes {@code LAMBDAKIT_DYNALITE_HOME}; camel case gets underscores. */
     static String variableName(String name) {
-        return name.replaceAll("([a-z])([A-Z])", "$1_$2")
-                .replace('.', '_')
-                .replace('-', '_')
-                .toUpperCase(Locale.ROOT);
+        // Read on every environment's creation: a loop, not a regular expression compiled per call.
+        StringBuilder variable = new StringBuilder(name.length() + 4);
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (i > 0 && c >= 'A' && c <= 'Z' && name.charAt(i - 1) >= 'a' && name.charAt(i - 1) <= 'z') {
+                variable.append('_');
+            }
+            variable.append(c == '.' || c == '-' ? '_' : Character.toUpperCase(c));
+        }
+        return variable.toString();
     }
 
     private static boolean isBlank(String value) {
