@@ -2,11 +2,13 @@ package dev.lambdakit.junit;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.lambdakit.cloud.RealAwsGuard;
+import dev.lambdakit.function.Architecture;
 import dev.lambdakit.function.FunctionConfig;
 import dev.lambdakit.function.HandlerReference;
 import dev.lambdakit.function.LambdaConfigurationException;
 import dev.lambdakit.replay.ReplayMode;
 import dev.lambdakit.runtime.LambdaFunction;
+import dev.lambdakit.template.SamTemplate;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -203,14 +205,18 @@ final class LambdaExtension implements BeforeEachCallback, AfterEachCallback, Pa
         if (annotation.execution() == dev.lambdakit.function.Execution.CONTAINER) {
             requireDocker(annotation, testClass);
         }
-        FunctionConfig.Builder builder = FunctionConfig.builder()
-                .handler(handler(annotation, testClass, context))
-                .memoryMb(annotation.memoryMb())
-                .timeout(Durations.parse("timeout", annotation.timeout()))
-                .region(annotation.region())
-                .architecture(annotation.architecture())
-                .execution(annotation.execution())
-                .hostVariables(annotation.hostEnv());
+        FunctionConfig.Builder builder;
+        if (annotation.template().isEmpty()) {
+            builder = FunctionConfig.builder()
+                    .handler(handler(annotation, testClass, context))
+                    .memoryMb(annotation.memoryMb())
+                    .timeout(Durations.parse("timeout", annotation.timeout()))
+                    .region(annotation.region())
+                    .architecture(annotation.architecture());
+        } else {
+            builder = fromTemplate(annotation, testClass, context);
+        }
+        builder.execution(annotation.execution()).hostVariables(annotation.hostEnv());
         if (!annotation.functionName().isEmpty()) {
             builder.functionName(annotation.functionName());
         }
@@ -229,6 +235,32 @@ final class LambdaExtension implements BeforeEachCallback, AfterEachCallback, Pa
                             + method.map(m -> "#" + m.getName()).orElse("") + ": " + e.getMessage(),
                     e);
         }
+    }
+
+    /** The template's function, with the annotation's non-default attributes over it. */
+    private static FunctionConfig.Builder fromTemplate(
+            LambdaTest annotation, Class<?> testClass, ExtensionContext context) {
+        String owner = "@LambdaTest on " + testClass.getName();
+        SamTemplate template =
+                TemplateFiles.load(annotation.template(), annotation.parameters(), annotation.region(), owner);
+        FunctionConfig.Builder builder =
+                TemplateFiles.function(template, annotation.function(), owner).config().toBuilder();
+        boolean handlerGiven = !annotation.handler().isEmpty()
+                || annotation.handlerClass() != void.class
+                || !factories(testClass).isEmpty();
+        if (handlerGiven) {
+            builder.handler(handler(annotation, testClass, context));
+        }
+        if (annotation.memoryMb() != 128) {
+            builder.memoryMb(annotation.memoryMb());
+        }
+        if (!annotation.timeout().equals("3s")) {
+            builder.timeout(Durations.parse("timeout", annotation.timeout()));
+        }
+        if (annotation.architecture() != Architecture.X86_64) {
+            builder.architecture(annotation.architecture());
+        }
+        return builder;
     }
 
     private static HandlerReference handler(LambdaTest annotation, Class<?> testClass, ExtensionContext context) {

@@ -8,6 +8,7 @@ import dev.lambdakit.function.FunctionConfig;
 import dev.lambdakit.function.LambdaConfigurationException;
 import dev.lambdakit.server.HttpFront;
 import dev.lambdakit.server.LambdaService;
+import dev.lambdakit.template.SamTemplate;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -27,6 +28,8 @@ final class LambdaServiceExtension implements BeforeAllCallback, ParameterResolv
 
     private static final Namespace NAMESPACE = Namespace.create(LambdaServiceExtension.class);
     private static final String RUNNING = "running";
+    /** Environments a template's function may run at once, as {@link LambdaServiceTest.Function#concurrency()}. */
+    private static final int DEFAULT_CONCURRENCY = 10;
 
     /** The running service, front, backend fixtures and client: closed together after the class. */
     private static final class Running extends StoreResource {
@@ -106,12 +109,38 @@ final class LambdaServiceExtension implements BeforeAllCallback, ParameterResolv
                         e);
             }
         }
+        if (!annotation.template().isEmpty()) {
+            addTemplateFunctions(annotation, testClass, endpoints, builder, running);
+        } else if (annotation.functions().length == 0) {
+            throw new ExtensionConfigurationException("@LambdaServiceTest on " + testClass.getName()
+                    + " serves no function: declare functions = @Function(...) or give a template");
+        }
         running.service = builder.start();
         if (!annotation.httpFront().isEmpty()) {
             running.front =
                     HttpFront.start(running.service.function(annotation.httpFront()), annotation.payloadFormat());
         }
         return running;
+    }
+
+    private static void addTemplateFunctions(
+            LambdaServiceTest annotation,
+            Class<?> testClass,
+            Map<String, String> endpoints,
+            LambdaService.Builder builder,
+            Running running) {
+        String owner = "@LambdaServiceTest on " + testClass.getName();
+        SamTemplate template =
+                TemplateFiles.load(annotation.template(), annotation.parameters(), annotation.region(), owner);
+        for (String name : template.functionNames()) {
+            FunctionConfig config = TemplateFiles.function(template, name, owner).config().toBuilder()
+                    .env(endpoints)
+                    .build();
+            if (config.timeout().compareTo(running.slowest) > 0) {
+                running.slowest = config.timeout();
+            }
+            builder.function(config, DEFAULT_CONCURRENCY);
+        }
     }
 
     @Override

@@ -50,7 +50,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @API(status = EXPERIMENTAL, since = "0.1")
 public @interface LambdaServiceTest {
 
-    Function[] functions();
+    /** Functions declared here; with a {@link #template()}, more beside the template's. */
+    Function[] functions() default {};
+
+    /**
+     * A SAM or CloudFormation template whose every function the service serves, named as the template names them
+     * ({@code FunctionName}, else the logical id), each configured as {@code @LambdaTest(template = ...)} does.
+     */
+    String template() default "";
+
+    /** Values for the template's {@code Parameters}, each {@code Name=value}. */
+    String[] parameters() default {};
+
+    /** The region the template's {@code AWS::Region} and the functions' ARNs resolve to. */
+    String region() default "us-east-1";
 
     /** The function behind the HTTP front; empty for no front. */
     String httpFront() default "";

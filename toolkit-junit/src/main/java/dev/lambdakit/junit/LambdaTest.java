@@ -45,6 +45,25 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @API(status = EXPERIMENTAL, since = "0.1")
 public @interface LambdaTest {
 
+    /**
+     * A SAM or CloudFormation template (YAML or JSON, CDK output included) holding the function's configuration:
+     * handler, runtime, memory, timeout, architecture, environment and log format come from it, {@code Globals} and
+     * intrinsic functions resolved. A path from the module's folder (or a parent's), or a class path resource.
+     * Attributes set here to other than their defaults, and {@link Env @Env}, override the template.
+     *
+     * <pre>{@code
+     * @LambdaTest(template = "template.yaml", function = "CreateOrderFunction", parameters = "Stage=test")
+     * class CreateOrderTest { ... }
+     * }</pre>
+     */
+    String template() default "";
+
+    /** The template's function, by logical id; may be left out when the template declares one function. */
+    String function() default "";
+
+    /** Values for the template's {@code Parameters}, each {@code Name=value}, in place of their defaults. */
+    String[] parameters() default {};
+
     /** The handler string, {@code pkg.Class} or {@code pkg.Class::method}, as in the function's configuration. */
     String handler() default "";
 

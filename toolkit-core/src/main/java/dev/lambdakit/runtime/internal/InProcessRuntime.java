@@ -110,7 +110,12 @@ public final class InProcessRuntime implements FunctionRuntime {
     @Override
     public Run run(Request request, long deadlineNanos) throws InterruptedException {
         ResolvedHandler h = handler;
-        SimulatedContext context = Contexts.of(config, environment.logStreamName(), request, deadlineNanos, logger);
+        SimulatedContext context = Contexts.of(
+                config,
+                environment.logStreamName(),
+                request,
+                deadlineNanos,
+                logger.forInvocation(request.requestId(), config.environment()));
         EnvScope invocationScope = scope.child(Map.of("_X_AMZN_TRACE_ID", request.traceId()));
         Worker.Task<Run> task = worker.run(
                 () -> {

@@ -1,0 +1,2 @@
+/** Reading templates: YAML with CloudFormation's short tags, intrinsic functions, resource names, properties. */
+package dev.lambdakit.template.internal;
