@@ -271,6 +271,12 @@ public final class TestResources implements AutoCloseable {
         return new Table(name, Optional.ofNullable(created.latestStreamArn()));
     }
 
+    /** Creates a table as a template declares it; removed on close. */
+    void createTable(software.amazon.awssdk.services.dynamodb.model.CreateTableRequest request) {
+        dynamoDb().createTable(request);
+        cleanup.add(() -> dynamoDb().deleteTable(r -> r.tableName(request.tableName())));
+    }
+
     /** The endpoint of a service on this backend. */
     public URI endpoint(AwsService service) {
         return backend.endpoint(service);

@@ -41,6 +41,12 @@ import org.apiguardian.api.API;
 public final class SamTemplate {
 
     private static final Set<String> FUNCTION_TYPES = Set.of("AWS::Serverless::Function", "AWS::Lambda::Function");
+    private static final Set<String> DATA_TYPES = Set.of(
+            "AWS::S3::Bucket",
+            "AWS::SQS::Queue",
+            "AWS::DynamoDB::Table",
+            "AWS::Serverless::SimpleTable",
+            "AWS::SNS::Topic");
 
     private final String source;
     private final Map<String, Object> template;
@@ -126,7 +132,7 @@ public final class SamTemplate {
     public List<String> functionNames() {
         Intrinsics intrinsics = intrinsics();
         List<String> names = new ArrayList<>();
-        resources().forEach((id, resource) -> {
+        resourceMap().forEach((id, resource) -> {
             if (resource instanceof Map<?, ?> r
                     && FUNCTION_TYPES.contains(r.get("Type"))
                     && created(id, r, intrinsics)) {
@@ -137,16 +143,39 @@ public final class SamTemplate {
     }
 
     /**
+     * The template's buckets, queues, tables and topics ({@code AWS::S3::Bucket}, {@code AWS::SQS::Queue}, {@code
+     * AWS::DynamoDB::Table}, {@code AWS::Serverless::SimpleTable}, {@code AWS::SNS::Topic}) that these parameters
+     * create, in template order: what a test's backend needs for the functions to find theirs.
+     */
+    public List<TemplateResource> resources() {
+        ResourceNames names = new ResourceNames(resourceMap(), stackName, region, accountId);
+        Intrinsics intrinsics = intrinsics(names);
+        List<TemplateResource> found = new ArrayList<>();
+        resourceMap().forEach((id, resource) -> {
+            if (resource instanceof Map<?, ?> r
+                    && r.get("Type") instanceof String type
+                    && DATA_TYPES.contains(type)
+                    && created(id, r, intrinsics)) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> properties = (Map<String, Object>)
+                        intrinsics.resolve(properties(r), source + " Resources." + id + ".Properties");
+                found.add(new TemplateResource(id, type, names.name(id), properties));
+            }
+        });
+        return found;
+    }
+
+    /**
      * The function with this logical id, its intrinsics resolved.
      *
      * @throws LambdaConfigurationException when the template has no such function, its condition is false, or a
      *     value cannot be resolved; the message says where and what would be valid
      */
     public TemplateFunction function(String logicalId) {
-        Object resource = resources().get(logicalId);
+        Object resource = resourceMap().get(logicalId);
         if (!(resource instanceof Map<?, ?> r) || !FUNCTION_TYPES.contains(r.get("Type"))) {
             List<String> functions = new ArrayList<>();
-            resources().forEach((id, res) -> {
+            resourceMap().forEach((id, res) -> {
                 if (res instanceof Map<?, ?> m && FUNCTION_TYPES.contains(m.get("Type"))) {
                     functions.add(id);
                 }
@@ -157,7 +186,7 @@ public final class SamTemplate {
                             + (resource == null ? "" : " (it is a " + typeOf(resource) + ")") + "; its functions are "
                             + functions);
         }
-        ResourceNames names = new ResourceNames(resources(), stackName, region, accountId);
+        ResourceNames names = new ResourceNames(resourceMap(), stackName, region, accountId);
         Intrinsics intrinsics = intrinsics(names);
         if (!created(logicalId, r, intrinsics)) {
             throw new LambdaConfigurationException(
@@ -202,7 +231,7 @@ public final class SamTemplate {
     }
 
     private Intrinsics intrinsics() {
-        return intrinsics(new ResourceNames(resources(), stackName, region, accountId));
+        return intrinsics(new ResourceNames(resourceMap(), stackName, region, accountId));
     }
 
     private Intrinsics intrinsics(ResourceNames names) {
@@ -250,7 +279,7 @@ public final class SamTemplate {
         return template.get("Parameters") instanceof Map<?, ?> p ? cast(p) : Map.of();
     }
 
-    private Map<String, Object> resources() {
+    private Map<String, Object> resourceMap() {
         return cast((Map<?, ?>) template.get("Resources"));
     }
 

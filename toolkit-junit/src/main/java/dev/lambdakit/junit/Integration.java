@@ -3,6 +3,7 @@ package dev.lambdakit.junit;
 import dev.lambdakit.cloud.AwsBackend;
 import dev.lambdakit.cloud.AwsService;
 import dev.lambdakit.cloud.BackendKind;
+import dev.lambdakit.cloud.TemplateResources;
 import dev.lambdakit.cloud.TestResources;
 import dev.lambdakit.replay.RecordingBackend;
 import dev.lambdakit.replay.ReplayMode;
@@ -116,6 +117,14 @@ final class Integration extends StoreResource {
                 integration.environment.put(
                         service.endpointVariable(),
                         integration.backend.endpoint(service).toString());
+            }
+            if (!annotation.template().isEmpty() && !services.isEmpty()) {
+                String owner =
+                        "@LambdaTest on " + context.getRequiredTestClass().getName();
+                TemplateResources.create(
+                        TemplateFiles.load(annotation.template(), annotation.parameters(), annotation.region(), owner),
+                        integration.resources,
+                        services);
             }
             Parameter[] ps = method.getParameters();
             for (int i = 0; i < ps.length; i++) {

@@ -3,6 +3,7 @@ package dev.lambdakit.junit;
 import dev.lambdakit.cloud.AwsBackend;
 import dev.lambdakit.cloud.BackendKind;
 import dev.lambdakit.cloud.Backends;
+import dev.lambdakit.cloud.TemplateResources;
 import dev.lambdakit.cloud.TestResources;
 import dev.lambdakit.function.FunctionConfig;
 import dev.lambdakit.function.LambdaConfigurationException;
@@ -132,6 +133,9 @@ final class LambdaServiceExtension implements BeforeAllCallback, ParameterResolv
         String owner = "@LambdaServiceTest on " + testClass.getName();
         SamTemplate template =
                 TemplateFiles.load(annotation.template(), annotation.parameters(), annotation.region(), owner);
+        if (running.resources != null) {
+            TemplateResources.create(template, running.resources, List.of(annotation.services()));
+        }
         for (String name : template.functionNames()) {
             FunctionConfig config = TemplateFiles.function(template, name, owner).config().toBuilder()
                     .env(endpoints)

@@ -55,7 +55,8 @@ public @interface LambdaServiceTest {
 
     /**
      * A SAM or CloudFormation template whose every function the service serves, named as the template names them
-     * ({@code FunctionName}, else the logical id), each configured as {@code @LambdaTest(template = ...)} does.
+     * ({@code FunctionName}, else the logical id), each configured as {@code @LambdaTest(template = ...)} does; its
+     * buckets, queues and tables of the {@link #services()} are created once for the class.
      */
     String template() default "";
 

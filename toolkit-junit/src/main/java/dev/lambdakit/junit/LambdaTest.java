@@ -49,7 +49,9 @@ public @interface LambdaTest {
      * A SAM or CloudFormation template (YAML or JSON, CDK output included) holding the function's configuration:
      * handler, runtime, memory, timeout, architecture, environment and log format come from it, {@code Globals} and
      * intrinsic functions resolved. A path from the module's folder (or a parent's), or a class path resource.
-     * Attributes set here to other than their defaults, and {@link Env @Env}, override the template.
+     * Attributes set here to other than their defaults, and {@link Env @Env}, override the template. With {@link
+     * #services()}, the template's buckets, queues and tables of those services are created for each test under the
+     * names the function receives, and removed after it.
      *
      * <pre>{@code
      * @LambdaTest(template = "template.yaml", function = "CreateOrderFunction", parameters = "Stage=test")

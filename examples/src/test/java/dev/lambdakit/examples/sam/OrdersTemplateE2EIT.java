@@ -6,9 +6,7 @@ import dev.lambdakit.cloud.AwsService;
 import dev.lambdakit.cloud.TestResources;
 import dev.lambdakit.events.SqsEvents;
 import dev.lambdakit.junit.LambdaServiceTest;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -17,15 +15,10 @@ import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 
 /**
  * End-to-end layer from the template: every function the template declares, behind the local Lambda service under
- * its logical id, invoked through the AWS SDK's {@code LambdaClient}.
+ * its logical id, invoked through the AWS SDK's {@code LambdaClient}; the template's table created on the backend.
  */
 @LambdaServiceTest(template = "template.yaml", services = AwsService.DYNAMODB)
 class OrdersTemplateE2EIT {
-
-    @BeforeAll
-    static void createTheTemplatesTable(TestResources resources) {
-        resources.tableNamed("orders-dev", "orderId", "", false, List.of());
-    }
 
     @Test
     void theQueueConsumerStoresOrdersItReceives(LambdaClient lambda, TestResources resources) {
