@@ -78,6 +78,7 @@ public final class FunctionConfig {
     private final Set<String> hostVariables;
     private final Long seed;
     private final Execution execution;
+    private final boolean snapStart;
 
     private FunctionConfig(Builder b) {
         this.handler = b.handler;
@@ -94,6 +95,7 @@ public final class FunctionConfig {
         this.hostVariables = Collections.unmodifiableSet(new LinkedHashSet<>(b.hostVariables));
         this.seed = b.seed;
         this.execution = b.execution;
+        this.snapStart = b.snapStart;
     }
 
     /** A new builder with Lambda's defaults: 128 MB, 3 s, {@code us-east-1}, x86_64, {@code $LATEST}. */
@@ -118,6 +120,7 @@ public final class FunctionConfig {
         b.hostVariables.addAll(hostVariables);
         b.seed = seed;
         b.execution = execution;
+        b.snapStart = snapStart;
         return b;
     }
 
@@ -184,6 +187,15 @@ public final class FunctionConfig {
     }
 
     /** Where the handler runs: in this JVM (the default) or a child JVM. */
+    /**
+     * Whether a published version of the function restores from a SnapStart snapshot: {@code SnapStart: ApplyOn:
+     * PublishedVersions} and a {@link #version()} other than {@code $LATEST}, as on Lambda, where {@code $LATEST}
+     * always starts on demand.
+     */
+    public boolean snapStart() {
+        return snapStart && !"$LATEST".equals(version);
+    }
+
     public Execution execution() {
         return execution;
     }
@@ -234,6 +246,7 @@ public final class FunctionConfig {
         private final Set<String> hostVariables = new LinkedHashSet<>();
         private Long seed;
         private Execution execution = Execution.IN_PROCESS;
+        private boolean snapStart;
 
         private Builder() {}
 
@@ -337,6 +350,17 @@ public final class FunctionConfig {
             return this;
         }
 
+        /**
+         * SnapStart for published versions: with a {@link #version(String)} other than {@code $LATEST}, a cold start
+         * initializes, runs the function's CRaC {@code beforeCheckpoint} hooks, then restores: its {@code
+         * afterRestore} hooks, {@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start} and a {@code Restore Duration} in
+         * the REPORT line. Simulated in process.
+         */
+        public Builder snapStart(boolean snapStart) {
+            this.snapStart = snapStart;
+            return this;
+        }
+
         /** Where the handler runs; {@link Execution#IN_PROCESS} unless set. */
         public Builder execution(Execution execution) {
             this.execution = Objects.requireNonNull(execution, "execution");
@@ -398,6 +422,12 @@ public final class FunctionConfig {
                         "execution " + execution + " runs the handler in a child JVM, which cannot receive an "
                                 + "instance made in the test's JVM: name the handler by class or handler string, "
                                 + "or use Execution.IN_PROCESS");
+            }
+            if (snapStart && !"$LATEST".equals(version) && execution.isForked()) {
+                throw new LambdaConfigurationException(
+                        "execution",
+                        "SnapStart is simulated in process: run a SnapStart version with Execution.IN_PROCESS or "
+                                + "IN_PROCESS_ISOLATED, or test it as $LATEST (on demand) under " + execution);
             }
             if (execution == Execution.IN_PROCESS_ISOLATED && handler.factory().isPresent()) {
                 throw new LambdaConfigurationException(

@@ -30,6 +30,8 @@ import org.apiguardian.api.API;
  * @param maxMemoryUsedMb    see above
  * @param allocatedBytes     bytes the handler thread allocated in the invocation; -1 where the JVM cannot tell
  * @param architecture       for the price
+ * @param restoreDurationMillis a SnapStart version's restore on a cold start (its {@code afterRestore} hooks), else
+ *     empty; such a cold start has no init duration here, Lambda having initialized it when the version was published
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record Report(
@@ -39,7 +41,28 @@ public record Report(
         int memorySizeMb,
         int maxMemoryUsedMb,
         long allocatedBytes,
-        Architecture architecture) {
+        Architecture architecture,
+        OptionalDouble restoreDurationMillis) {
+
+    /** A report without a SnapStart restore. */
+    public Report(
+            String requestId,
+            double durationMillis,
+            OptionalDouble initDurationMillis,
+            int memorySizeMb,
+            int maxMemoryUsedMb,
+            long allocatedBytes,
+            Architecture architecture) {
+        this(
+                requestId,
+                durationMillis,
+                initDurationMillis,
+                memorySizeMb,
+                maxMemoryUsedMb,
+                allocatedBytes,
+                architecture,
+                OptionalDouble.empty());
+    }
 
     /** US dollars per request. */
     public static final double PRICE_PER_REQUEST = 0.0000002;
@@ -50,14 +73,19 @@ public record Report(
         return (long) Math.ceil(total);
     }
 
-    /** Whether this invocation had an init phase (a cold start). */
+    /** Whether this invocation had an init phase or a SnapStart restore (a cold start). */
     public boolean coldStart() {
-        return initDurationMillis.isPresent();
+        return initDurationMillis.isPresent() || restoreDurationMillis.isPresent();
+    }
+
+    /** The billed part of a SnapStart restore, rounded up to the millisecond; 0 without one. */
+    public long billedRestoreDurationMillis() {
+        return (long) Math.ceil(restoreDurationMillis.orElse(0));
     }
 
     /** Estimated cost in US dollars: the request plus billed GB-seconds at the architecture's first-tier price. */
     public double costUsd() {
-        double gbSeconds = billedDurationMillis() / 1000.0 * memorySizeMb / 1024.0;
+        double gbSeconds = (billedDurationMillis() + billedRestoreDurationMillis()) / 1000.0 * memorySizeMb / 1024.0;
         return PRICE_PER_REQUEST + gbSeconds * architecture.pricePerGbSecond();
     }
 
@@ -79,6 +107,11 @@ public record Report(
                 .append(" MB");
         initDurationMillis.ifPresent(
                 init -> sb.append("\tInit Duration: ").append(twoDecimals(init)).append(" ms"));
+        restoreDurationMillis.ifPresent(restore -> sb.append("\tRestore Duration: ")
+                .append(twoDecimals(restore))
+                .append(" ms\tBilled Restore Duration: ")
+                .append(billedRestoreDurationMillis())
+                .append(" ms"));
         return sb.append('\t').toString();
     }
 

@@ -201,6 +201,20 @@ class SamTemplateTest {
     }
 
     @Test
+    void snapStartAppliesToThePublishedVersionBehindAnAutoPublishAlias() {
+        FunctionConfig published = function(
+                        "Handler: a.B\n      AutoPublishAlias: live\n      SnapStart: {ApplyOn: PublishedVersions}")
+                .config();
+        FunctionConfig latest = ORDERS.function("CreateOrderFunction").config();
+
+        assertThat(published.version()).isEqualTo("1");
+        assertThat(published.snapStart()).isTrue();
+        assertThat(latest.version()).isEqualTo("$LATEST");
+        assertThat(latest.snapStart()).isFalse();
+        assertThat(ORDERS.function("CreateOrderFunction").snapStart()).isTrue();
+    }
+
+    @Test
     void imageFunctionsTakeTheHandlerFromTheirCommand() {
         FunctionConfig config = function("PackageType: Image\n      ImageUri: repo/fn:1\n"
                         + "      ImageConfig: {Command: [\"pkg.Handler::handle\"]}")

@@ -38,7 +38,7 @@ public final class ReservedVariables {
         vars.put("AWS_LAMBDA_FUNCTION_NAME", config.functionName());
         vars.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(config.memoryMb()));
         vars.put("AWS_LAMBDA_FUNCTION_VERSION", config.version());
-        vars.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+        vars.put("AWS_LAMBDA_INITIALIZATION_TYPE", config.snapStart() ? "snap-start" : "on-demand");
         vars.put("AWS_LAMBDA_LOG_GROUP_NAME", logGroupName(config));
         vars.put("AWS_LAMBDA_LOG_STREAM_NAME", logStreamName);
         vars.put("_HANDLER", config.handler().handlerString());

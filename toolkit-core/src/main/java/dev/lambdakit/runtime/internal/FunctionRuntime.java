@@ -73,7 +73,16 @@ public interface FunctionRuntime extends AutoCloseable {
             String tenantId) {}
 
     /** What an init attempt came to. */
-    record Init(Status status, LambdaError error, double durationMillis) {
+    record Init(Status status, LambdaError error, double durationMillis, double restoreMillis) {
+
+        public Init(Status status, LambdaError error, double durationMillis) {
+            this(status, error, durationMillis, -1);
+        }
+
+        /** Whether the environment restored from a SnapStart snapshot after its init. */
+        public boolean restored() {
+            return restoreMillis >= 0;
+        }
 
         /** How an init attempt ended. */
         public enum Status {

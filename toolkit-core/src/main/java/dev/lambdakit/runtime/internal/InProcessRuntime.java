@@ -11,6 +11,7 @@ import dev.lambdakit.function.internal.HandlerResolver;
 import dev.lambdakit.function.internal.ResolvedHandler;
 import dev.lambdakit.runtime.LambdaError;
 import dev.lambdakit.runtime.SimulatedContext;
+import dev.lambdakit.runtime.crac.internal.SnapStart;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,7 @@ public final class InProcessRuntime implements FunctionRuntime {
         this.baseLoader = baseLoader;
         this.scope = EnvironmentOverlay.open(environment.variables());
         this.logger = new CapturingLogger(sink);
+        SnapStart.install();
         LogSink.installTee();
     }
 
@@ -88,9 +90,14 @@ public final class InProcessRuntime implements FunctionRuntime {
     public Init init(long deadlineNanos) throws InterruptedException {
         startRuntime();
         long start = System.nanoTime();
-        Worker.Task<ResolvedHandler> task = worker.run(
-                () -> HandlerResolver.resolve(
-                        config.handler(), Thread.currentThread().getContextClassLoader()),
+        Worker.Task<SnapStart.Restored<ResolvedHandler>> task = worker.run(
+                () -> {
+                    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+                    if (config.snapStart()) {
+                        return SnapStart.initAndRestore(() -> HandlerResolver.resolve(config.handler(), loader));
+                    }
+                    return new SnapStart.Restored<>(HandlerResolver.resolve(config.handler(), loader), 0, -1);
+                },
                 deadlineNanos,
                 false);
         double millis = (System.nanoTime() - start) / 1e6;
@@ -102,9 +109,10 @@ public final class InProcessRuntime implements FunctionRuntime {
             reset();
             return new Init(Init.Status.FAILED, initError(task.error()), millis);
         }
-        handler = task.value();
+        handler = task.value().initialized();
         initialized = true;
-        return new Init(Init.Status.SUCCESS, null, millis);
+        double restore = task.value().restoreMillis();
+        return new Init(Init.Status.SUCCESS, null, restore < 0 ? millis : millis - restore, restore);
     }
 
     @Override
@@ -141,6 +149,17 @@ public final class InProcessRuntime implements FunctionRuntime {
     }
 
     private static LambdaError initError(Throwable failure) {
+        if (failure instanceof SnapStart.HookFailure hook) {
+            Throwable cause = hook.getCause();
+            return new LambdaError(
+                    Errors.messageOf(cause),
+                    cause.getClass().getName(),
+                    List.of(),
+                    LambdaError.Phase.INIT,
+                    hook.errorType(),
+                    cause,
+                    null);
+        }
         if (failure instanceof HandlerFault f) {
             return new LambdaError(
                     f.errorMessage(),

@@ -49,6 +49,7 @@ public final class InvocationCycle {
         LogSink.Buffer buffer = sink.begin();
         boolean cold = !runtime.isInitialized();
         OptionalDouble initMillis = OptionalDouble.empty();
+        OptionalDouble restoreMillis = OptionalDouble.empty();
         LambdaError error = null;
         byte[] response = null;
         long allocated = -1;
@@ -59,6 +60,17 @@ public final class InvocationCycle {
                 FunctionRuntime.Init init =
                         runtime.init(System.nanoTime() + config.initTimeout().toNanos());
                 initMillis = OptionalDouble.of(init.durationMillis());
+                if (init.restored()) {
+                    // Lambda initialized this version when it was published: the REPORT shows the restore instead.
+                    platformLine(sink, initReport(init.durationMillis(), "success", null));
+                    platformLine(sink, LambdaLines.initStart(config).replace("INIT_START", "RESTORE_START"));
+                    platformLine(
+                            sink,
+                            String.format(
+                                    Locale.ROOT, "RESTORE_REPORT Restore Duration: %.2f ms\n", init.restoreMillis()));
+                    initMillis = OptionalDouble.empty();
+                    restoreMillis = OptionalDouble.of(init.restoreMillis());
+                }
                 start = System.nanoTime();
                 if (init.status() == FunctionRuntime.Init.Status.TIMED_OUT) {
                     platformLine(sink, initReport(init.durationMillis(), "timeout", null));
@@ -121,7 +133,8 @@ public final class InvocationCycle {
                     config.memoryMb(),
                     runtime.memoryUsedMb(),
                     allocated,
-                    config.architecture());
+                    config.architecture(),
+                    restoreMillis);
             platformLine(sink, report.toLogLine() + "\n");
             byte[] body = error != null ? error.toJson().getBytes(StandardCharsets.UTF_8) : response;
             return InvocationResult.of(requestId, cold, body, error, report, buffer.text(), outputType);

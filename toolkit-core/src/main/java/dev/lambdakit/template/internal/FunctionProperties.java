@@ -107,6 +107,11 @@ public final class FunctionProperties {
         }
         boolean snapStart = properties.get("SnapStart") instanceof Map<?, ?> snap
                 && "PublishedVersions".equals(snap.get("ApplyOn"));
+        config.snapStart(snapStart);
+        if (properties.get("AutoPublishAlias") != null) {
+            // SAM publishes a version behind the alias, and the alias is what events and clients invoke.
+            config.version("1");
+        }
         List<String> skipped = new ArrayList<>();
         for (String property : properties.keySet()) {
             String why = NOT_SIMULATED.get(property);
