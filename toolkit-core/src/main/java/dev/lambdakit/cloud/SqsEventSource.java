@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.apiguardian.api.API;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -54,7 +56,7 @@ public final class SqsEventSource {
         }
     }
 
-    private final LambdaFunction function;
+    private final Function<SQSEvent, InvocationResult<Object>> invoker;
     private final SqsClient sqs;
     private final String queueUrl;
     private final String queueArn;
@@ -65,7 +67,7 @@ public final class SqsEventSource {
     private final boolean reportBatchItemFailures;
 
     private SqsEventSource(Builder b) {
-        this.function = b.function;
+        this.invoker = b.invoker;
         this.sqs = b.sqs;
         this.queueUrl = b.queueUrl;
         Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(
@@ -75,7 +77,7 @@ public final class SqsEventSource {
         this.region = queueArn.split(":")[3];
         this.fifo = queueUrl.endsWith(".fifo");
         int visibility = Integer.parseInt(attributes.getOrDefault(QueueAttributeName.VISIBILITY_TIMEOUT, "30"));
-        long functionTimeout = function.config().timeout().toSeconds();
+        long functionTimeout = b.functionTimeout.toSeconds();
         if (visibility < functionTimeout) {
             throw new IllegalArgumentException("Queue visibility timeout: " + visibility + " seconds is less than "
                     + "Function timeout: " + functionTimeout + " seconds");
@@ -95,7 +97,50 @@ public final class SqsEventSource {
     }
 
     public static Builder builder(LambdaFunction function, SqsClient sqs, String queueUrl) {
-        return new Builder(function, sqs, queueUrl);
+        Objects.requireNonNull(function, "function");
+        return new Builder(function::invoke, function.config().timeout(), sqs, queueUrl);
+    }
+
+    /**
+     * A mapping to whatever invokes the function, such as a local Lambda service's pool of environments.
+     *
+     * @param functionTimeout the function's timeout, which the queue's visibility timeout must cover
+     */
+    public static Builder builder(
+            Function<SQSEvent, InvocationResult<Object>> invoker,
+            Duration functionTimeout,
+            SqsClient sqs,
+            String queueUrl) {
+        return new Builder(invoker, functionTimeout, sqs, queueUrl);
+    }
+
+    /**
+     * Polls in the background, as Lambda's pollers do, until the returned handle is closed (which waits for the
+     * batch in hand). A failing poll (the queue deleted, the backend stopped) ends the polling.
+     */
+    public AutoCloseable start(String name) {
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread poller = new Thread(
+                () -> {
+                    while (running.get()) {
+                        try {
+                            poll();
+                        } catch (RuntimeException e) {
+                            if (running.get()) {
+                                System.err.println(
+                                        "LAMBDAKIT: event source " + name + " stopped polling " + queueUrl + ": " + e);
+                            }
+                            return;
+                        }
+                    }
+                },
+                "lambdakit-sqs-poller-" + name);
+        poller.setDaemon(true);
+        poller.start();
+        return () -> {
+            running.set(false);
+            poller.join(TimeUnit.SECONDS.toMillis(5));
+        };
     }
 
     /** Polls one batch and processes it; returns null when the queue had nothing to deliver. */
@@ -105,7 +150,7 @@ public final class SqsEventSource {
             return null;
         }
         List<String> ids = messages.stream().map(Message::messageId).toList();
-        InvocationResult<Object> result = function.invoke(event(messages));
+        InvocationResult<Object> result = invoker.apply(event(messages));
         Set<String> retry = new LinkedHashSet<>();
         String failure = null;
         if (!result.isSuccess()) {
@@ -234,15 +279,21 @@ public final class SqsEventSource {
 
     /** Configures an {@link SqsEventSource}. */
     public static final class Builder {
-        private final LambdaFunction function;
+        private final Function<SQSEvent, InvocationResult<Object>> invoker;
+        private final Duration functionTimeout;
         private final SqsClient sqs;
         private final String queueUrl;
         private int batchSize = 10;
         private Duration batchWindow = Duration.ZERO;
         private boolean reportBatchItemFailures;
 
-        private Builder(LambdaFunction function, SqsClient sqs, String queueUrl) {
-            this.function = Objects.requireNonNull(function, "function");
+        private Builder(
+                Function<SQSEvent, InvocationResult<Object>> invoker,
+                Duration functionTimeout,
+                SqsClient sqs,
+                String queueUrl) {
+            this.invoker = Objects.requireNonNull(invoker, "invoker");
+            this.functionTimeout = Objects.requireNonNull(functionTimeout, "functionTimeout");
             this.sqs = Objects.requireNonNull(sqs, "sqs");
             this.queueUrl = Objects.requireNonNull(queueUrl, "queueUrl");
         }

@@ -46,18 +46,35 @@ public final class HttpFront implements AutoCloseable {
 
     private static final byte[] INTERNAL_ERROR = HttpServers.utf8("{\"message\":\"Internal server error\"}");
 
-    private final FunctionPool function;
-    private final PayloadFormat format;
+    private final List<HttpRoute> routes;
     private final HttpServer server;
 
-    private HttpFront(FunctionPool function, PayloadFormat format) {
-        this.function = function;
-        this.format = format;
-        this.server = HttpServers.start("lambdakit-http-front", 0, this::handle);
+    private HttpFront(List<HttpRoute> routes, int port) {
+        this.routes = List.copyOf(routes);
+        this.server = HttpServers.start("lambdakit-http-front", port, this::handle);
     }
 
+    /** Every request to {@code function}, as the {@code $default} route of an API. */
     public static HttpFront start(FunctionPool function, PayloadFormat format) {
-        return new HttpFront(function, format);
+        return new HttpFront(List.of(HttpRoute.catchAll(function, format)), 0);
+    }
+
+    /**
+     * Requests to the most specific of {@code routes}, as API Gateway picks; a request no route takes gets {@code
+     * 404 {"message":"Not Found"}} ({@code 403 Missing Authentication Token} when every route is a REST API's).
+     *
+     * @param port a port on 127.0.0.1, or 0 for a free one
+     */
+    public static HttpFront start(List<HttpRoute> routes, int port) {
+        if (routes.isEmpty()) {
+            throw new IllegalArgumentException("An HTTP front needs at least one route");
+        }
+        return new HttpFront(routes, port);
+    }
+
+    /** The routes, in the order given. */
+    public List<HttpRoute> routes() {
+        return routes;
     }
 
     /** {@code http://127.0.0.1:<port>/}. */
@@ -65,10 +82,38 @@ public final class HttpFront implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
     }
 
+    private HttpRoute route(HttpExchange exchange) {
+        String method = exchange.getRequestMethod();
+        String path = URLDecoder.decode(exchange.getRequestURI().getRawPath(), StandardCharsets.UTF_8);
+        HttpRoute best = null;
+        long bestScore = -1;
+        for (HttpRoute route : routes) {
+            long score = route.score(method, path);
+            if (score > bestScore) {
+                best = route;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
+        HttpRoute route = route(exchange);
+        if (route == null) {
+            boolean rest = routes.stream().allMatch(r -> r.format() == PayloadFormat.V1);
+            HttpServers.send(
+                    exchange,
+                    rest ? 403 : 404,
+                    Map.of("Content-Type", "application/json"),
+                    HttpServers.utf8(
+                            rest ? "{\"message\":\"Missing Authentication Token\"}" : "{\"message\":\"Not Found\"}"));
+            return;
+        }
+        FunctionPool function = route.function();
+        PayloadFormat format = route.format();
         byte[] event;
         try {
-            event = event(exchange);
+            event = event(exchange, route);
         } catch (IllegalArgumentException e) {
             HttpServers.send(
                     exchange,
@@ -92,16 +137,23 @@ public final class HttpFront implements AutoCloseable {
             HttpServers.send(exchange, 502, Map.of("Content-Type", "application/json"), INTERNAL_ERROR);
             return;
         }
-        respond(exchange, result.payloadAsString());
+        respond(exchange, result.payloadAsString(), format);
     }
 
-    private byte[] event(HttpExchange exchange) throws IOException {
-        HttpEventBuilder<?, ?> b = format == PayloadFormat.V1 ? ApiGatewayEvents.rest() : ApiGatewayEvents.httpApi();
+    private static byte[] event(HttpExchange exchange, HttpRoute route) throws IOException {
+        HttpEventBuilder<?, ?> b =
+                route.format() == PayloadFormat.V1 ? ApiGatewayEvents.rest() : ApiGatewayEvents.httpApi();
         String path = exchange.getRequestURI().getRawPath();
         String query = exchange.getRequestURI().getRawQuery();
-        b.method(
-                exchange.getRequestMethod(),
-                URLDecoder.decode(path, StandardCharsets.UTF_8) + (query == null ? "" : "?" + query));
+        String target = URLDecoder.decode(path, StandardCharsets.UTF_8) + (query == null ? "" : "?" + query);
+        if (route.path() == null) {
+            b.method(exchange.getRequestMethod(), target);
+        } else {
+            b.method(exchange.getRequestMethod(), route.path(), target);
+        }
+        if (route.stage() != null) {
+            b.stage(route.stage());
+        }
         String contentType = "";
         for (Map.Entry<String, List<String>> h : exchange.getRequestHeaders().entrySet()) {
             String name = h.getKey();
@@ -137,7 +189,7 @@ public final class HttpFront implements AutoCloseable {
             }
         }
         if (b instanceof HttpApiEventBuilder v2) {
-            v2.routeKey("$default");
+            v2.routeKey(route.routeKey());
         }
         return b.toBytes();
     }
@@ -152,7 +204,7 @@ public final class HttpFront implements AutoCloseable {
                 || t.contains("javascript");
     }
 
-    private void respond(HttpExchange exchange, String payload) throws IOException {
+    private static void respond(HttpExchange exchange, String payload, PayloadFormat format) throws IOException {
         Object tree;
         try {
             tree = EventJson.toTree(payload);

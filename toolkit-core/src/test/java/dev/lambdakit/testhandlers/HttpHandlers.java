@@ -62,4 +62,14 @@ public final class HttpHandlers {
                     .withBody(e.getHttpMethod() + " " + e.getPath() + " " + e.getMultiValueQueryStringParameters());
         }
     }
+
+    /** Answers with what routing put in the event: route key or resource, path parameters, stage. */
+    public static class RouteEcho {
+        public Map<String, Object> handle(Map<String, Object> event) {
+            Map<?, ?> context = (Map<?, ?>) event.get("requestContext");
+            Object route = event.containsKey("routeKey") ? event.get("routeKey") : event.get("resource");
+            return Map.of(
+                    "statusCode", 200, "body", route + " " + event.get("pathParameters") + " " + context.get("stage"));
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package dev.lambdakit.junit;
 
 import dev.lambdakit.cloud.AwsBackend;
+import dev.lambdakit.cloud.AwsService;
 import dev.lambdakit.cloud.BackendKind;
 import dev.lambdakit.cloud.Backends;
 import dev.lambdakit.cloud.TemplateResources;
@@ -9,6 +10,7 @@ import dev.lambdakit.function.FunctionConfig;
 import dev.lambdakit.function.LambdaConfigurationException;
 import dev.lambdakit.server.HttpFront;
 import dev.lambdakit.server.LambdaService;
+import dev.lambdakit.server.TemplateApplication;
 import dev.lambdakit.template.SamTemplate;
 import java.net.URI;
 import java.time.Duration;
@@ -38,13 +40,19 @@ final class LambdaServiceExtension implements BeforeAllCallback, ParameterResolv
         HttpFront front;
         TestResources resources;
         AutoCloseable client;
+        /** A template's functions, routes and queue pollers; owns the service and front when set. */
+        TemplateApplication application;
+
         Duration slowest = Duration.ofSeconds(3);
 
         /** Closes the client, the front, the service and the fixtures in that order, each even if one before failed. */
         @Override
         protected void release() throws Exception {
             Exception failure = null;
-            for (AutoCloseable c : new AutoCloseable[] {client, front, service, resources}) {
+            AutoCloseable[] order = application != null
+                    ? new AutoCloseable[] {client, application, resources}
+                    : new AutoCloseable[] {client, front, service, resources};
+            for (AutoCloseable c : order) {
                 try {
                     if (c != null) {
                         c.close();
@@ -111,12 +119,21 @@ final class LambdaServiceExtension implements BeforeAllCallback, ParameterResolv
             }
         }
         if (!annotation.template().isEmpty()) {
-            addTemplateFunctions(annotation, testClass, endpoints, builder, running);
+            if (annotation.functions().length > 0) {
+                throw new ExtensionConfigurationException("@LambdaServiceTest on " + testClass.getName()
+                        + " declares functions and a template: serve the template's functions, or declare them all");
+            }
+            startTemplate(annotation, testClass, endpoints, running);
         } else if (annotation.functions().length == 0) {
             throw new ExtensionConfigurationException("@LambdaServiceTest on " + testClass.getName()
                     + " serves no function: declare functions = @Function(...) or give a template");
+        } else {
+            running.service = builder.start();
         }
-        running.service = builder.start();
+        if (running.application != null && !annotation.httpFront().isEmpty()) {
+            throw new ExtensionConfigurationException("@LambdaServiceTest on " + testClass.getName()
+                    + ": with a template, the HTTP front follows its Api and HttpApi events; leave httpFront out");
+        }
         if (!annotation.httpFront().isEmpty()) {
             running.front =
                     HttpFront.start(running.service.function(annotation.httpFront()), annotation.payloadFormat());
@@ -124,12 +141,8 @@ final class LambdaServiceExtension implements BeforeAllCallback, ParameterResolv
         return running;
     }
 
-    private static void addTemplateFunctions(
-            LambdaServiceTest annotation,
-            Class<?> testClass,
-            Map<String, String> endpoints,
-            LambdaService.Builder builder,
-            Running running) {
+    private static void startTemplate(
+            LambdaServiceTest annotation, Class<?> testClass, Map<String, String> endpoints, Running running) {
         String owner = "@LambdaServiceTest on " + testClass.getName();
         SamTemplate template =
                 TemplateFiles.load(annotation.template(), annotation.parameters(), annotation.region(), owner);
@@ -137,14 +150,23 @@ final class LambdaServiceExtension implements BeforeAllCallback, ParameterResolv
             TemplateResources.create(template, running.resources, List.of(annotation.services()));
         }
         for (String name : template.functionNames()) {
-            FunctionConfig config = TemplateFiles.function(template, name, owner).config().toBuilder()
-                    .env(endpoints)
-                    .build();
-            if (config.timeout().compareTo(running.slowest) > 0) {
-                running.slowest = config.timeout();
+            Duration timeout =
+                    TemplateFiles.function(template, name, owner).config().timeout();
+            if (timeout.compareTo(running.slowest) > 0) {
+                running.slowest = timeout;
             }
-            builder.function(config, DEFAULT_CONCURRENCY);
         }
+        try {
+            running.application = TemplateApplication.builder(template)
+                    .env(endpoints)
+                    .resources(List.of(annotation.services()).contains(AwsService.SQS) ? running.resources : null)
+                    .concurrency(DEFAULT_CONCURRENCY)
+                    .start();
+        } catch (LambdaConfigurationException e) {
+            throw new ExtensionConfigurationException(owner + ": " + e.getMessage(), e);
+        }
+        running.service = running.application.service();
+        running.front = running.application.front().orElse(null);
     }
 
     @Override

@@ -56,7 +56,9 @@ public @interface LambdaServiceTest {
     /**
      * A SAM or CloudFormation template whose every function the service serves, named as the template names them
      * ({@code FunctionName}, else the logical id), each configured as {@code @LambdaTest(template = ...)} does; its
-     * buckets, queues and tables of the {@link #services()} are created once for the class.
+     * buckets, queues and tables of the {@link #services()} are created once for the class, its {@code Api} and
+     * {@code HttpApi} events become routes of the HTTP front, and with {@code services = SQS} its {@code SQS} events
+     * poll their queues in the background, as Lambda's event-source mappings do.
      */
     String template() default "";
 
@@ -66,7 +68,10 @@ public @interface LambdaServiceTest {
     /** The region the template's {@code AWS::Region} and the functions' ARNs resolve to. */
     String region() default "us-east-1";
 
-    /** The function behind the HTTP front; empty for no front. */
+    /**
+     * The function behind the HTTP front; empty for no front. With a {@link #template()}, leave it out: the front
+     * serves the template's {@code Api} and {@code HttpApi} events as routes.
+     */
     String httpFront() default "";
 
     HttpFront.PayloadFormat payloadFormat() default HttpFront.PayloadFormat.V2;
