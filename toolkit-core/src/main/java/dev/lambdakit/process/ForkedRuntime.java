@@ -1,6 +1,7 @@
 package dev.lambdakit.process;
 
 import dev.lambdakit.cloud.RealAwsGuard;
+import dev.lambdakit.env.Settings;
 import dev.lambdakit.env.internal.ScratchFolder;
 import dev.lambdakit.events.EventJson;
 import dev.lambdakit.function.Execution;
@@ -243,7 +244,8 @@ final class ForkedRuntime implements FunctionRuntime {
             }
         }
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        // A host whose own class path is not the function's (the Maven plugin) names the function's.
+        command.add(Settings.get("lambdakit.forkedClassPath").orElse(System.getProperty("java.class.path")));
         command.add(official ? ChildSupport.RIC_MAIN : Bootstrap.class.getName());
         command.add(config.handler().handlerString());
         try {

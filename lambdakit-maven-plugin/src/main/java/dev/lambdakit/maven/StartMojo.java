@@ -1,0 +1,102 @@
+package dev.lambdakit.maven;
+
+import dev.lambdakit.cloud.ServiceUnavailableException;
+import dev.lambdakit.server.HttpRoute;
+import dev.lambdakit.server.TemplateApplication;
+import dev.lambdakit.template.SamTemplate;
+import java.util.concurrent.CountDownLatch;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Serves the whole template until Maven is stopped (Ctrl-C). Each environment defines the project's classes anew
+ * from {@code target/classes}, so classes recompiled meanwhile ({@code mvn compile} in another terminal) run from the
+ * next cold start on.
+ */
+abstract class StartMojo extends TemplateMojo {
+
+    /** AWS services for the template's resources: {@code auto}, {@code none} or names such as {@code DYNAMODB,SQS}. */
+    @Parameter(property = "lambdakit.services", defaultValue = "auto")
+    private String services;
+
+    /** Environments each function may run at once. */
+    @Parameter(property = "lambdakit.concurrency", defaultValue = "10")
+    private int concurrency;
+
+    /** The HTTP front's port on 127.0.0.1 (0 for a free one). */
+    abstract int apiPort();
+
+    /** The Invoke API's port on 127.0.0.1 (0 for a free one). */
+    abstract int lambdaPort();
+
+    /** Refuses a template this goal cannot serve. */
+    abstract void check(SamTemplate template, TemplateApplication app) throws MojoExecutionException;
+
+    @Override
+    public void execute() throws MojoExecutionException {
+        long start = System.nanoTime();
+        SamTemplate loaded = loadTemplate();
+        Thread.currentThread().setContextClassLoader(projectLoader());
+        Backend backend;
+        TemplateApplication app;
+        try {
+            backend = Backend.start(loaded, services, this::say);
+            app = TemplateApplication.builder(loaded)
+                    .env(backend.environment)
+                    .resources(backend.services.contains(dev.lambdakit.cloud.AwsService.SQS) ? backend.resources : null)
+                    .execution(execution())
+                    .concurrency(concurrency)
+                    .apiPort(apiPort())
+                    .lambdaPort(lambdaPort())
+                    .start();
+        } catch (IllegalArgumentException | IllegalStateException | ServiceUnavailableException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+        try {
+            check(loaded, app);
+        } catch (MojoExecutionException e) {
+            close(app, backend);
+            throw e;
+        }
+        say("Functions: " + loaded.functionNames() + " (" + execution().name() + ")");
+        app.mappings().forEach(m -> say("Polling: " + m));
+        say("Invoke API on " + app.service().endpoint() + "  (aws lambda invoke --endpoint-url "
+                + app.service().endpoint().toString().replaceAll("/$", "") + " --function-name <name> out.json)");
+        app.front().ifPresent(front -> {
+            for (HttpRoute route : front.routes()) {
+                say("  " + route.routeKey() + " -> " + route.function().config().functionName());
+            }
+            say("API on " + front.uri());
+        });
+        say("Ready in " + (System.nanoTime() - start) / 1_000_000 + " ms; Ctrl-C stops");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            close(app, backend);
+                            stopped.countDown();
+                        },
+                        "lambdakit-stop"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close(app, backend);
+        }
+    }
+
+    private static void close(TemplateApplication app, Backend backend) {
+        try {
+            app.close();
+        } catch (Exception e) {
+            System.err.println("LambdaKit: stopping the template's service failed: " + e);
+        }
+        backend.close();
+    }
+
+    /** One line on standard output, flushed, so a terminal or a script sees it at once. */
+    void say(String line) {
+        System.out.println("[lambdakit] " + line);
+        System.out.flush();
+    }
+}
