@@ -130,27 +130,10 @@ class PluginGoalsIT {
     @Test
     void startApiServesTheTemplatesRoutesAndTheInvokeApiUntilStopped() throws Exception {
         long started = System.nanoTime();
-        Process process = new ProcessBuilder(mvn("lambdakit:start-api", "-Dlambdakit.apiPort=0"))
-                .directory(app.toFile())
-                .redirectErrorStream(true)
-                .start();
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in =
-                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    lines.add(line);
-                }
-            } catch (IOException e) {
-                lines.add("read failed: " + e);
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
+        Server server = Server.start("lambdakit:start-api", "-Dlambdakit.apiPort=0");
         try {
-            URI invokeApi = URI.create(awaitLine(lines, "\\[lambdakit\\] Invoke API on (\\S+)"));
-            URI api = URI.create(awaitLine(lines, "\\[lambdakit\\] API on (\\S+)"));
+            URI invokeApi = URI.create(server.awaitLine("\\[lambdakit\\] Invoke API on (\\S+)"));
+            URI api = URI.create(server.awaitLine("\\[lambdakit\\] API on (\\S+)"));
             HttpClient http = HttpClient.newHttpClient();
 
             HttpResponse<String> hello = http.send(
@@ -158,17 +141,7 @@ class PluginGoalsIT {
             long firstResponseMillis = (System.nanoTime() - started) / 1_000_000;
             HttpResponse<String> unrouted = http.send(
                     HttpRequest.newBuilder(api.resolve("/bye")).build(), HttpResponse.BodyHandlers.ofString());
-            String echoed;
-            try (LambdaClient lambda = LambdaClient.builder()
-                    .endpointOverride(invokeApi)
-                    .region(Region.US_EAST_1)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "y")))
-                    .build()) {
-                echoed = lambda.invoke(r ->
-                                r.functionName("EchoFunction").payload(SdkBytes.fromUtf8String("{\"via\":\"sdk\"}")))
-                        .payload()
-                        .asUtf8String();
-            }
+            String echoed = invoke(invokeApi, "EchoFunction", "{\"via\":\"sdk\"}");
 
             assertThat(hello.statusCode()).isEqualTo(200);
             assertThat(hello.body()).isEqualTo("Hello, Ada");
@@ -176,6 +149,80 @@ class PluginGoalsIT {
             assertThat(echoed).contains("\"via\":\"sdk\"").contains("\"function\":\"EchoFunction\"");
             System.out.println("start-api: first response " + firstResponseMillis + " ms after the command");
         } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void startLambdaServesTheInvokeApiForTheSdk() throws Exception {
+        Server server = Server.start("lambdakit:start-lambda", "-Dlambdakit.lambdaPort=0");
+        try {
+            URI invokeApi = URI.create(server.awaitLine("\\[lambdakit\\] Invoke API on (\\S+)"));
+            server.awaitLine("\\[lambdakit\\] (Ready) in");
+
+            assertThat(invoke(invokeApi, "EchoFunction", "{\"via\":\"cli\"}"))
+                    .contains("\"via\":\"cli\"")
+                    .contains("\"function\":\"EchoFunction\"");
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void invokeInAForkedRuntimeByFlag() throws Exception {
+        Build build = run(
+                "lambdakit:invoke",
+                "-Dfunction=EchoFunction",
+                "-Devent=events/echo.json",
+                "-Dlambdakit.execution=FORKED");
+
+        assertThat(build.exitCode()).as(build.output()).isZero();
+        assertThat(build.output()).contains("{\"ping\":\"pong\",\"function\":\"EchoFunction\",\"accessKey\":\"ASIA\"}");
+    }
+
+    private static String invoke(URI invokeApi, String function, String payload) {
+        try (LambdaClient lambda = LambdaClient.builder()
+                .endpointOverride(invokeApi)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "y")))
+                .build()) {
+            return lambda.invoke(r -> r.functionName(function).payload(SdkBytes.fromUtf8String(payload)))
+                    .payload()
+                    .asUtf8String();
+        }
+    }
+
+    /** A goal that serves until stopped, its output read line by line. */
+    record Server(Process process, BlockingQueue<String> lines) {
+
+        static Server start(String... args) throws IOException {
+            Process process = new ProcessBuilder(mvn(args))
+                    .directory(app.toFile())
+                    .redirectErrorStream(true)
+                    .start();
+            BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+            Thread reader = new Thread(() -> {
+                try (BufferedReader in =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = in.readLine()) != null) {
+                        lines.add(line);
+                    }
+                } catch (IOException e) {
+                    lines.add("read failed: " + e);
+                }
+            });
+            reader.setDaemon(true);
+            reader.start();
+            return new Server(process, lines);
+        }
+
+        String awaitLine(String regex) throws InterruptedException {
+            return PluginGoalsIT.awaitLine(lines, regex);
+        }
+
+        /** Stops Maven as Ctrl-C would (its shutdown hook closes the servers); fails if it does not end. */
+        void stop() throws InterruptedException {
             process.descendants().forEach(ProcessHandle::destroy);
             process.destroy();
             assertThat(process.waitFor(30, TimeUnit.SECONDS))
