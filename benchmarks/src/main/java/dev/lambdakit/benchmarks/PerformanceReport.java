@@ -148,6 +148,8 @@ public final class PerformanceReport {
         harness.stream()
                 .filter(l -> l.startsWith("SUITE"))
                 .forEach(l -> md.append(l.substring(6)).append('\n'));
+        md.append("```\n");
+        startApi(md, harness);
         // JMH's own result table, as it printed it.
         java.util.regex.Matcher header = java.util.regex.Pattern.compile("(?m)^Benchmark\\s.*Mode\\s+Cnt")
                 .matcher(raw);
@@ -157,10 +159,41 @@ public final class PerformanceReport {
         }
         String summary = table >= 0 ? raw.substring(table) : raw;
         int saved = summary.indexOf("Benchmark result is saved");
-        md.append("```\n\n## Raw JMH output\n\n```\n")
+        md.append("\n## Raw JMH output\n\n```\n")
                 .append((saved > 0 ? summary.substring(0, saved) : summary).strip())
                 .append("\n```\n");
         Files.writeString(Path.of(args[3]), md.toString());
+    }
+
+    /** Issue 18's figures: a template behind lambdakit:start-api, beside sam local's container per invocation. */
+    private static void startApi(StringBuilder md, List<String> harness) {
+        md.append("\n## 7. A Java 17 function behind `mvn lambdakit:start-api`\n\n");
+        if (harness.stream().noneMatch(l -> l.startsWith("STARTAPI"))) {
+            md.append("Not measured in this run (`StartApiTiming` needs `mvn` and the installed plugin).\n\n");
+            return;
+        }
+        double[] container = numbers(harness, "CONTAINER container, cold start to first response");
+        double[] warm = numbers(harness, "STARTAPI warm GET through the front");
+        md.append("The fixture of the plugin's builds (`lambdakit-maven-plugin/src/it/hello-app`, an HttpApi route "
+                + "to a `java17` handler), started by `mvn -q -o lambdakit:start-api` as a developer types it: from "
+                + "the command to the first `200` (Maven, the compile phase, the servers and the function's cold "
+                + "start), then warm requests through the HTTP front.");
+        if (container.length > 0 && warm.length > 0) {
+            md.append(String.format(
+                    Locale.ROOT,
+                    " `sam local start-api` without `--warm-containers` (its default) starts a container for each "
+                            + "invocation, so every request pays a container start and a JVM cold start: in this "
+                            + "run that floor, `Execution.CONTAINER`'s cold start to first response (section 3), "
+                            + "was %.0f ms, where a warm request here took %.2f ms at p50 (%.0fx).",
+                    at(container, 0),
+                    at(warm, 0),
+                    at(container, 0) / at(warm, 0)));
+        }
+        md.append("\n\n```\n");
+        harness.stream()
+                .filter(l -> l.startsWith("STARTAPI"))
+                .forEach(l -> md.append(l.substring(9)).append('\n'));
+        md.append("```\n");
     }
 
     /** Issue 17's goals, each with its figure and baseline from this run, and what the profiles say remains. */
