@@ -6,7 +6,6 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
@@ -18,20 +17,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Execute(phase = LifecyclePhase.COMPILE)
 public class StartApiMojo extends StartMojo {
 
-    @Parameter(property = "lambdakit.apiPort", defaultValue = "3000")
-    private int apiPort;
-
-    @Parameter(property = "lambdakit.lambdaPort", defaultValue = "0")
-    private int lambdaPort;
-
     @Override
-    int apiPort() {
-        return apiPort;
-    }
-
-    @Override
-    int lambdaPort() {
-        return lambdaPort;
+    int[] defaultPorts() {
+        return new int[] {3000, 0};
     }
 
     @Override

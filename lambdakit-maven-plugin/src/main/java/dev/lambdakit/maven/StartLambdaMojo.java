@@ -5,7 +5,6 @@ import dev.lambdakit.template.SamTemplate;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
@@ -17,20 +16,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Execute(phase = LifecyclePhase.COMPILE)
 public class StartLambdaMojo extends StartMojo {
 
-    @Parameter(property = "lambdakit.lambdaPort", defaultValue = "3001")
-    private int lambdaPort;
-
-    @Parameter(property = "lambdakit.apiPort", defaultValue = "0")
-    private int apiPort;
-
     @Override
-    int apiPort() {
-        return apiPort;
-    }
-
-    @Override
-    int lambdaPort() {
-        return lambdaPort;
+    int[] defaultPorts() {
+        return new int[] {0, 3001};
     }
 
     @Override

@@ -23,11 +23,16 @@ abstract class StartMojo extends TemplateMojo {
     @Parameter(property = "lambdakit.concurrency", defaultValue = "10")
     private int concurrency;
 
-    /** The HTTP front's port on 127.0.0.1 (0 for a free one). */
-    abstract int apiPort();
+    /** The HTTP front's port on 127.0.0.1 (0 for a free one); 3000 for start-api, a free one for start-lambda. */
+    @Parameter(property = "lambdakit.apiPort")
+    private Integer apiPort;
 
-    /** The Invoke API's port on 127.0.0.1 (0 for a free one). */
-    abstract int lambdaPort();
+    /** The Invoke API's port on 127.0.0.1 (0 for a free one); 3001 for start-lambda, a free one for start-api. */
+    @Parameter(property = "lambdakit.lambdaPort")
+    private Integer lambdaPort;
+
+    /** The goal's ports when none is given, as {@code sam local} numbers them: {API, Invoke API}. */
+    abstract int[] defaultPorts();
 
     /** Refuses a template this goal cannot serve. */
     abstract void check(SamTemplate template, TemplateApplication app) throws MojoExecutionException;
@@ -46,8 +51,8 @@ abstract class StartMojo extends TemplateMojo {
                     .resources(backend.services.contains(dev.lambdakit.cloud.AwsService.SQS) ? backend.resources : null)
                     .execution(execution())
                     .concurrency(concurrency)
-                    .apiPort(apiPort())
-                    .lambdaPort(lambdaPort())
+                    .apiPort(apiPort != null ? apiPort : defaultPorts()[0])
+                    .lambdaPort(lambdaPort != null ? lambdaPort : defaultPorts()[1])
                     .start();
         } catch (IllegalArgumentException | IllegalStateException | ServiceUnavailableException e) {
             throw new MojoExecutionException(e.getMessage(), e);

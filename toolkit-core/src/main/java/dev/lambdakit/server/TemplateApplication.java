@@ -8,6 +8,7 @@ import dev.lambdakit.events.EventJson;
 import dev.lambdakit.function.Execution;
 import dev.lambdakit.function.FunctionConfig;
 import dev.lambdakit.runtime.InvocationResult;
+import dev.lambdakit.server.internal.Closeables;
 import dev.lambdakit.template.SamTemplate;
 import dev.lambdakit.template.TemplateEvent;
 import dev.lambdakit.template.TemplateFunction;
@@ -71,26 +72,10 @@ public final class TemplateApplication implements AutoCloseable {
     /** Stops polling, then the front, then the service. */
     @Override
     public void close() throws Exception {
-        Exception failure = null;
         List<AutoCloseable> all = new ArrayList<>(mappings);
         all.add(front);
         all.add(service);
-        for (AutoCloseable c : all) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
+        Closeables.closeAll(all.toArray(AutoCloseable[]::new));
     }
 
     /** Configures a {@link TemplateApplication}. */

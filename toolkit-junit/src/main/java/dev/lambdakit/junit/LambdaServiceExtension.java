@@ -11,6 +11,7 @@ import dev.lambdakit.function.LambdaConfigurationException;
 import dev.lambdakit.server.HttpFront;
 import dev.lambdakit.server.LambdaService;
 import dev.lambdakit.server.TemplateApplication;
+import dev.lambdakit.server.internal.Closeables;
 import dev.lambdakit.template.SamTemplate;
 import java.net.URI;
 import java.time.Duration;
@@ -48,25 +49,10 @@ final class LambdaServiceExtension implements BeforeAllCallback, ParameterResolv
         /** Closes the client, the front, the service and the fixtures in that order, each even if one before failed. */
         @Override
         protected void release() throws Exception {
-            Exception failure = null;
-            AutoCloseable[] order = application != null
-                    ? new AutoCloseable[] {client, application, resources}
-                    : new AutoCloseable[] {client, front, service, resources};
-            for (AutoCloseable c : order) {
-                try {
-                    if (c != null) {
-                        c.close();
-                    }
-                } catch (Exception e) {
-                    if (failure == null) {
-                        failure = e;
-                    } else {
-                        failure.addSuppressed(e);
-                    }
-                }
-            }
-            if (failure != null) {
-                throw failure;
+            if (application != null) {
+                Closeables.closeAll(client, application, resources);
+            } else {
+                Closeables.closeAll(client, front, service, resources);
             }
         }
     }
