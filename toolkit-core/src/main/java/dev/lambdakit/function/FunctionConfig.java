@@ -186,7 +186,6 @@ public final class FunctionConfig {
         return seed == null ? OptionalLong.empty() : OptionalLong.of(seed);
     }
 
-    /** Where the handler runs: in this JVM (the default) or a child JVM. */
     /**
      * Whether a published version of the function restores from a SnapStart snapshot: {@code SnapStart: ApplyOn:
      * PublishedVersions} and a {@link #version()} other than {@code $LATEST}, as on Lambda, where {@code $LATEST}
@@ -196,6 +195,7 @@ public final class FunctionConfig {
         return snapStart && !"$LATEST".equals(version);
     }
 
+    /** Where the handler runs: in this JVM (the default) or a child JVM. */
     public Execution execution() {
         return execution;
     }

@@ -55,9 +55,16 @@ public final class FunctionPool implements AutoCloseable {
     private long invocations;
     private long throttles;
 
+    /**
+     * The class loader the service was built under (the test's, or the Maven plugin's view of the project): new
+     * environments start on server threads, whose own context loader differs between JDKs.
+     */
+    private final ClassLoader loader;
+
     FunctionPool(FunctionConfig config, int concurrency) {
         this.config = config;
         this.concurrency = concurrency;
+        this.loader = Thread.currentThread().getContextClassLoader();
     }
 
     public FunctionConfig config() {
@@ -121,7 +128,14 @@ public final class FunctionPool implements AutoCloseable {
                 throttles++;
                 throw new Throttled();
             }
-            environment = LambdaFunction.create(config);
+            Thread current = Thread.currentThread();
+            ClassLoader before = current.getContextClassLoader();
+            current.setContextClassLoader(loader);
+            try {
+                environment = LambdaFunction.create(config);
+            } finally {
+                current.setContextClassLoader(before);
+            }
             all.add(environment);
         }
         invocations++;

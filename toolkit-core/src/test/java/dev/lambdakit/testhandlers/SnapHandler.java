@@ -8,7 +8,7 @@ import org.crac.Core;
 import org.crac.Resource;
 
 /** Registers itself for SnapStart's runtime hooks, as Lambda's Java functions do, and reports what ran. */
-public class SnapHandler implements RequestHandler<Object, String>, Resource {
+public final class SnapHandler implements RequestHandler<Object, String>, Resource {
 
     private final List<String> events = new ArrayList<>();
 
