@@ -9,6 +9,7 @@ import dev.lambdakit.function.Execution;
 import dev.lambdakit.function.FunctionConfig;
 import dev.lambdakit.runtime.InvocationResult;
 import dev.lambdakit.server.internal.Closeables;
+import dev.lambdakit.server.internal.TemplateEvents;
 import dev.lambdakit.template.SamTemplate;
 import dev.lambdakit.template.TemplateEvent;
 import dev.lambdakit.template.TemplateFunction;
@@ -41,13 +42,19 @@ public final class TemplateApplication implements AutoCloseable {
     private final HttpFront front;
     private final List<AutoCloseable> mappings;
     private final List<String> mappingNames;
+    private final Map<String, TemplateFunction> functions;
 
     private TemplateApplication(
-            LambdaService service, HttpFront front, List<AutoCloseable> mappings, List<String> mappingNames) {
+            LambdaService service,
+            HttpFront front,
+            List<AutoCloseable> mappings,
+            List<String> mappingNames,
+            Map<String, TemplateFunction> functions) {
         this.service = service;
         this.front = front;
         this.mappings = mappings;
         this.mappingNames = List.copyOf(mappingNames);
+        this.functions = functions;
     }
 
     public static Builder builder(SamTemplate template) {
@@ -67,6 +74,39 @@ public final class TemplateApplication implements AutoCloseable {
     /** Each event-source mapping polling, as {@code Function <- queue}. */
     public List<String> mappings() {
         return mappingNames;
+    }
+
+    /**
+     * The event one of the template's {@code S3}, {@code SNS}, {@code SQS}, {@code Schedule} or {@code
+     * EventBridgeRule} events would deliver to its function, built from the event's properties.
+     *
+     * @param function the function's logical id
+     * @param event the event's name under the function's {@code Events}
+     * @param body the message (SQS, SNS), object key (S3) or detail JSON (EventBridge); null for a default
+     * @throws IllegalArgumentException for an unknown function or event, or an event of another type
+     */
+    public String event(String function, String event, String body) {
+        TemplateFunction declared = functions.get(function);
+        if (declared == null) {
+            throw new IllegalArgumentException(
+                    "No function " + function + " in the template; its functions are " + functions.keySet());
+        }
+        TemplateEvent found = declared.events().get(event);
+        if (found == null) {
+            throw new IllegalArgumentException("Function " + function + " has no event " + event + "; its events are "
+                    + declared.events().keySet());
+        }
+        return TemplateEvents.build(found, declared.config(), body);
+    }
+
+    /**
+     * Delivers that event to the function, as the service would (S3, SNS and EventBridge invoke it asynchronously;
+     * here the test gets the invocation's result), waiting for a free environment.
+     */
+    public InvocationResult<Object> fire(String function, String event, String body) {
+        String json = event(function, event, body);
+        FunctionPool pool = service.function(functions.get(function).config().functionName());
+        return Builder.invokeWhenFree(pool, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Stops polling, then the front, then the service. */
@@ -130,7 +170,7 @@ public final class TemplateApplication implements AutoCloseable {
 
         public TemplateApplication start() {
             LambdaService.Builder service = LambdaService.builder().port(lambdaPort);
-            List<TemplateFunction> functions = new ArrayList<>();
+            Map<String, TemplateFunction> functions = new LinkedHashMap<>();
             for (String id : template.functionNames()) {
                 TemplateFunction function = template.function(id);
                 FunctionConfig.Builder config = function.config().toBuilder().env(environment);
@@ -138,7 +178,7 @@ public final class TemplateApplication implements AutoCloseable {
                     config.execution(execution);
                 }
                 service.function(config.build(), concurrency);
-                functions.add(function);
+                functions.put(id, function);
             }
             LambdaService started = service.start();
             HttpFront front = null;
@@ -148,7 +188,7 @@ public final class TemplateApplication implements AutoCloseable {
                 List<HttpRoute> routes = HttpRoute.fromTemplate(template, started);
                 front = routes.isEmpty() ? null : HttpFront.start(routes, apiPort);
                 if (resources != null) {
-                    for (TemplateFunction function : functions) {
+                    for (TemplateFunction function : functions.values()) {
                         pollQueues(function, started, mappings, names);
                     }
                 }
@@ -160,7 +200,7 @@ public final class TemplateApplication implements AutoCloseable {
                 closeQuietly(started, e);
                 throw e;
             }
-            return new TemplateApplication(started, front, mappings, names);
+            return new TemplateApplication(started, front, mappings, names, functions);
         }
 
         private void pollQueues(
@@ -197,7 +237,7 @@ public final class TemplateApplication implements AutoCloseable {
         }
 
         /** A poller waits for a free environment, as Lambda's scales down its polling when throttled. */
-        private static InvocationResult<Object> invokeWhenFree(FunctionPool pool, byte[] event) {
+        static InvocationResult<Object> invokeWhenFree(FunctionPool pool, byte[] event) {
             while (true) {
                 try {
                     return pool.invoke(event, null);

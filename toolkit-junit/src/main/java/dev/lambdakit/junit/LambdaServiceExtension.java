@@ -159,6 +159,7 @@ final class LambdaServiceExtension implements BeforeAllCallback, ParameterResolv
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext extension) {
         Class<?> type = parameter.getParameter().getType();
         return type == LambdaService.class
+                || type == TemplateApplication.class
                 || type == URI.class
                 || type == TestResources.class
                 || type.getName().equals("software.amazon.awssdk.services.lambda.LambdaClient");
@@ -179,6 +180,13 @@ final class LambdaServiceExtension implements BeforeAllCallback, ParameterResolv
         Class<?> type = parameter.getParameter().getType();
         if (type == LambdaService.class) {
             return running.service;
+        }
+        if (type == TemplateApplication.class) {
+            if (running.application == null) {
+                throw new ParameterResolutionException("A TemplateApplication parameter needs a template on "
+                        + "@LambdaServiceTest: template = \"template.yaml\"");
+            }
+            return running.application;
         }
         if (type == URI.class) {
             if (running.front == null) {

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * End-to-end tests: the functions declared here run behind a local Lambda service (the Invoke API) and, when asked,
  * an HTTP front, on free ports, shared by the test class. Tests get an AWS SDK {@code LambdaClient} for the service
  * (its read timeout follows the slowest function's timeout, so a slow function is not invoked again by SDK retries),
- * the {@link dev.lambdakit.server.LambdaService} itself, and the HTTP front's base {@code URI}.
+ * the {@link dev.lambdakit.server.LambdaService} itself, the HTTP front's base {@code URI}, and with a template its
+ * {@link dev.lambdakit.server.TemplateApplication}, which fires the template's S3, SNS, SQS, Schedule and
+ * EventBridge events at their functions.
  *
  * <pre>{@code
  * @LambdaServiceTest(functions = @LambdaServiceTest.Function(name = "orders",

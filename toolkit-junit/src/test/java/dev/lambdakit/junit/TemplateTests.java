@@ -5,6 +5,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import dev.lambdakit.runtime.LambdaFunction;
 import dev.lambdakit.server.LambdaService;
+import dev.lambdakit.server.TemplateApplication;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +60,7 @@ class TemplateTests {
                 .testEvents();
 
         assertThat(LambdaExtensionTests.failures(events)).isEmpty();
-        events.assertStatistics(s -> s.succeeded(1));
+        events.assertStatistics(s -> s.succeeded(2));
     }
 
     @LambdaServiceTest(template = "src/test/resources/templates/greeter.yaml", parameters = "Stage=qa")
@@ -73,6 +74,13 @@ class TemplateTests {
                     .payload()
                     .asUtf8String();
             assertThat(payload).contains("Hello, Bo").contains("\"table\":\"null\"");
+        }
+
+        @Test
+        void theTemplatesApplication(TemplateApplication app) {
+            assertThat(app.service().function("GreeterFunction").config().memoryMb())
+                    .isEqualTo(1024);
+            assertThat(app.front()).isPresent();
         }
     }
 
