@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every LambdaKit benchmark on this machine and writes docs/performance.md (about 9 minutes on 2 cores).
+# Runs every LambdaKit benchmark on this machine and writes docs/performance.md (about 15 minutes on 2 cores).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -ntp -Pbenchmarks -pl benchmarks -am package -DskipTests
