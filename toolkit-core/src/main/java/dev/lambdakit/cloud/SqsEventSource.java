@@ -3,6 +3,7 @@ package dev.lambdakit.cloud;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.lambdakit.cloud.internal.EventFilter;
 import dev.lambdakit.events.EventJson;
 import dev.lambdakit.events.internal.JsonText;
 import dev.lambdakit.runtime.InvocationResult;
@@ -65,6 +66,7 @@ public final class SqsEventSource {
     private final int batchSize;
     private final Duration batchWindow;
     private final boolean reportBatchItemFailures;
+    private final EventFilter filter;
 
     private SqsEventSource(Builder b) {
         this.invoker = b.invoker;
@@ -94,6 +96,7 @@ public final class SqsEventSource {
         this.batchSize = b.batchSize;
         this.batchWindow = b.batchWindow;
         this.reportBatchItemFailures = b.reportBatchItemFailures;
+        this.filter = EventFilter.of(b.filters);
     }
 
     public static Builder builder(LambdaFunction function, SqsClient sqs, String queueUrl) {
@@ -143,14 +146,34 @@ public final class SqsEventSource {
         };
     }
 
-    /** Polls one batch and processes it; returns null when the queue had nothing to deliver. */
+    /**
+     * Polls one batch and processes it; returns null when the queue had nothing to deliver. Messages the filters
+     * let through none of are deleted without an invocation (then the batch's invocation is null when none passed).
+     */
     public Batch poll() {
-        List<Message> messages = receive();
-        if (messages.isEmpty()) {
+        List<Message> received = receive();
+        if (received.isEmpty()) {
             return null;
         }
+        List<Message> messages = new ArrayList<>();
+        List<Map<String, Object>> records = new ArrayList<>();
+        List<String> filteredOut = new ArrayList<>();
+        for (Message m : received) {
+            Map<String, Object> record = record(m);
+            if (filter.matches(record)) {
+                messages.add(m);
+                records.add(record);
+            } else {
+                sqs.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
+                filteredOut.add(m.messageId());
+            }
+        }
+        if (messages.isEmpty()) {
+            return new Batch(List.of(), null, filteredOut, List.of(), null);
+        }
         List<String> ids = messages.stream().map(Message::messageId).toList();
-        InvocationResult<Object> result = invoker.apply(event(messages));
+        InvocationResult<Object> result =
+                invoker.apply(EventJson.fromJson(JsonText.write(Map.of("Records", records)), SQSEvent.class));
         Set<String> retry = new LinkedHashSet<>();
         String failure = null;
         if (!result.isSuccess()) {
@@ -170,7 +193,7 @@ public final class SqsEventSource {
             }
             retry.addAll(ids.subList(first, ids.size()));
         }
-        List<String> deleted = new ArrayList<>();
+        List<String> deleted = new ArrayList<>(filteredOut);
         for (Message m : messages) {
             if (!retry.contains(m.messageId())) {
                 sqs.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
@@ -244,37 +267,33 @@ public final class SqsEventSource {
         }
     }
 
-    /** The event Lambda builds from received messages. */
-    private SQSEvent event(List<Message> messages) {
-        List<Object> records = new ArrayList<>();
-        for (Message m : messages) {
-            Map<String, Object> attributes = new LinkedHashMap<>();
-            m.attributes().forEach((k, v) -> attributes.put(k.toString(), v));
-            Map<String, Object> messageAttributes = new LinkedHashMap<>();
-            m.messageAttributes().forEach((k, v) -> {
-                Map<String, Object> a = new LinkedHashMap<>();
-                a.put("stringValue", v.stringValue());
-                a.put("stringListValues", List.of());
-                a.put("binaryListValues", List.of());
-                a.put("dataType", v.dataType());
-                messageAttributes.put(k, a);
-            });
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("messageId", m.messageId());
-            r.put("receiptHandle", m.receiptHandle());
-            r.put("body", m.body());
-            r.put("attributes", attributes);
-            r.put("messageAttributes", messageAttributes);
-            r.put("md5OfBody", m.md5OfBody());
-            if (m.md5OfMessageAttributes() != null) {
-                r.put("md5OfMessageAttributes", m.md5OfMessageAttributes());
-            }
-            r.put("eventSource", "aws:sqs");
-            r.put("eventSourceARN", queueArn);
-            r.put("awsRegion", region);
-            records.add(r);
+    /** A message as Lambda's SQS event carries it. */
+    private Map<String, Object> record(Message m) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        m.attributes().forEach((k, v) -> attributes.put(k.toString(), v));
+        Map<String, Object> messageAttributes = new LinkedHashMap<>();
+        m.messageAttributes().forEach((k, v) -> {
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put("stringValue", v.stringValue());
+            a.put("stringListValues", List.of());
+            a.put("binaryListValues", List.of());
+            a.put("dataType", v.dataType());
+            messageAttributes.put(k, a);
+        });
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("messageId", m.messageId());
+        r.put("receiptHandle", m.receiptHandle());
+        r.put("body", m.body());
+        r.put("attributes", attributes);
+        r.put("messageAttributes", messageAttributes);
+        r.put("md5OfBody", m.md5OfBody());
+        if (m.md5OfMessageAttributes() != null) {
+            r.put("md5OfMessageAttributes", m.md5OfMessageAttributes());
         }
-        return EventJson.fromJson(JsonText.write(Map.of("Records", records)), SQSEvent.class);
+        r.put("eventSource", "aws:sqs");
+        r.put("eventSourceARN", queueArn);
+        r.put("awsRegion", region);
+        return r;
     }
 
     /** Configures an {@link SqsEventSource}. */
@@ -286,6 +305,7 @@ public final class SqsEventSource {
         private int batchSize = 10;
         private Duration batchWindow = Duration.ZERO;
         private boolean reportBatchItemFailures;
+        private final List<String> filters = new ArrayList<>();
 
         private Builder(
                 Function<SQSEvent, InvocationResult<Object>> invoker,
@@ -307,6 +327,15 @@ public final class SqsEventSource {
         /** How long to gather messages before invoking (Lambda's MaximumBatchingWindowInSeconds). */
         public Builder batchWindow(Duration window) {
             this.batchWindow = Objects.requireNonNull(window, "window");
+            return this;
+        }
+
+        /**
+         * Adds a filter pattern ({@code FilterCriteria}), a JSON object such as {@code {"body": {"type":
+         * ["order"]}}}: with filters, only messages one of them matches reach the function; the others are deleted.
+         */
+        public Builder filter(String pattern) {
+            filters.add(Objects.requireNonNull(pattern, "pattern"));
             return this;
         }
 

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.lambdakit.cloud.SqsEventSource;
 import dev.lambdakit.cloud.TestResources;
 import dev.lambdakit.events.EventJson;
+import dev.lambdakit.events.internal.JsonText;
 import dev.lambdakit.function.Execution;
 import dev.lambdakit.function.FunctionConfig;
 import dev.lambdakit.runtime.InvocationResult;
@@ -217,7 +218,7 @@ public final class TemplateApplication implements AutoCloseable {
                         resources.sqs().getQueueUrl(r -> r.queueName(queueName)).queueUrl();
                 boolean report = p.get("FunctionResponseTypes") instanceof List<?> types
                         && types.contains("ReportBatchItemFailures");
-                SqsEventSource source = SqsEventSource.builder(
+                SqsEventSource.Builder source = SqsEventSource.builder(
                                 sqsEvent -> invokeWhenFree(pool, EventJson.toEventJson(sqsEvent)),
                                 function.config().timeout(),
                                 resources.sqs(),
@@ -228,10 +229,18 @@ public final class TemplateApplication implements AutoCloseable {
                                 p.get("MaximumBatchingWindowInSeconds") == null
                                         ? 0
                                         : Long.parseLong(String.valueOf(p.get("MaximumBatchingWindowInSeconds")))))
-                        .reportBatchItemFailures(report)
-                        .build();
+                        .reportBatchItemFailures(report);
+                if (p.get("FilterCriteria") instanceof Map<?, ?> criteria
+                        && criteria.get("Filters") instanceof List<?> filters) {
+                    for (Object f : filters) {
+                        Object pattern = f instanceof Map<?, ?> m ? m.get("Pattern") : null;
+                        if (pattern != null) {
+                            source.filter(pattern instanceof String text ? text : JsonText.write(pattern));
+                        }
+                    }
+                }
                 String name = function.logicalId() + " <- " + queueName;
-                mappings.add(source.start(function.logicalId() + "-" + event.name()));
+                mappings.add(source.build().start(function.logicalId() + "-" + event.name()));
                 names.add(name);
             }
         }

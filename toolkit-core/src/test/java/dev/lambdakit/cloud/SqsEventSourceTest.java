@@ -54,6 +54,30 @@ class SqsEventSourceTest {
     }
 
     @Test
+    @DisplayName("filters: only matching messages reach the function, the others are deleted")
+    void filtersLetOnlyMatchingMessagesThrough() {
+        TestResources.Queue queue = resources.queue("filtered", false, 3, 1, false);
+        send(
+                queue.url(),
+                "{\"type\":\"order\",\"total\":12}",
+                "{\"type\":\"refund\"}",
+                "plain text",
+                "{\"type\":\"order\",\"total\":3}");
+        SqsEventSource source = SqsEventSource.builder(function, resources.sqs(), queue.url())
+                .batchSize(10)
+                .filter("{\"body\": {\"type\": [\"order\"], \"total\": [{\"numeric\": [\">\", 10]}]}}")
+                .filter("{\"body\": [\"plain text\"]}")
+                .build();
+
+        SqsEventSource.Batch batch = source.poll();
+
+        assertThat(batch.messageIds()).hasSize(2);
+        assertThat(batch.invocation().log()).contains("ok " + batch.messageIds().get(0));
+        assertThat(batch.deleted()).hasSize(4);
+        assertThat(source.poll()).isNull();
+    }
+
+    @Test
     @DisplayName("a successful batch is deleted")
     void successDeletesTheBatch() {
         TestResources.Queue queue = resources.queue("ok", false, 3, 1, false);

@@ -3,12 +3,22 @@ package dev.lambdakit.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lambdakit.cloud.Await;
+import dev.lambdakit.cloud.AwsService;
+import dev.lambdakit.cloud.Backends;
+import dev.lambdakit.cloud.EmbeddedBackend;
+import dev.lambdakit.cloud.TemplateResources;
+import dev.lambdakit.cloud.TestResources;
 import dev.lambdakit.runtime.InvocationResult;
 import dev.lambdakit.template.SamTemplate;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** A template's S3, SNS, SQS, Schedule and EventBridge events, built from their properties and fired at the function. */
 class TemplateApplicationTest {
@@ -59,6 +69,40 @@ class TemplateApplicationTest {
                 .contains("\"source\":\"com.shop.orders\"")
                 .contains("\"detail-type\":\"OrderPlaced\"")
                 .contains("\"orderId\":\"o-1\"");
+    }
+
+    @Test
+    void theQueuesMappingPollsInTheBackgroundThroughItsFilter() throws Exception {
+        SamTemplate template = SamTemplate.load(Path.of(TemplateApplicationTest.class
+                .getResource("/templates/triggers.yaml")
+                .toURI()));
+        try (TestResources resources = new TestResources(EmbeddedBackend.shared())) {
+            TemplateResources.create(template, resources, List.of(AwsService.SQS));
+            try (TemplateApplication polling = TemplateApplication.builder(template)
+                    .env(Backends.environment(EmbeddedBackend.shared(), List.of(AwsService.SQS)))
+                    .resources(resources)
+                    .start()) {
+                String url = resources
+                        .sqs()
+                        .getQueueUrl(r -> r.queueName("local-Jobs"))
+                        .queueUrl();
+                resources.sqs().sendMessage(r -> r.queueUrl(url).messageBody("{\"kind\":\"job\"}"));
+                resources.sqs().sendMessage(r -> r.queueUrl(url).messageBody("{\"kind\":\"noise\"}"));
+
+                Await.untilTrue("both messages gone from the queue", Duration.ofSeconds(30), () -> {
+                    Map<QueueAttributeName, String> counts = resources
+                            .sqs()
+                            .getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.ALL))
+                            .attributes();
+                    return "0".equals(counts.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                            && "0".equals(counts.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+                });
+
+                assertThat(polling.mappings()).containsExactly("TriggeredFunction <- local-Jobs");
+                assertThat(polling.service().function("TriggeredFunction").invocations())
+                        .isEqualTo(1);
+            }
+        }
     }
 
     @Test
