@@ -1,6 +1,7 @@
 package dev.lambdakit.maven;
 
 import dev.lambdakit.cloud.ServiceUnavailableException;
+import dev.lambdakit.function.Execution;
 import dev.lambdakit.function.LambdaConfigurationException;
 import dev.lambdakit.runtime.InvocationResult;
 import dev.lambdakit.runtime.LambdaFunction;
@@ -42,6 +43,11 @@ public class InvokeMojo extends TemplateMojo {
     /** AWS services for the template's resources: {@code auto}, {@code none} or names such as {@code DYNAMODB}. */
     @Parameter(property = "lambdakit.services", defaultValue = "none")
     private String services;
+
+    @Override
+    Execution defaultExecution() {
+        return Execution.IN_PROCESS;
+    }
 
     @Override
     public void execute() throws MojoExecutionException {

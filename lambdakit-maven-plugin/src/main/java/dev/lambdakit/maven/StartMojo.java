@@ -1,17 +1,19 @@
 package dev.lambdakit.maven;
 
 import dev.lambdakit.cloud.ServiceUnavailableException;
+import dev.lambdakit.function.Execution;
 import dev.lambdakit.server.HttpRoute;
 import dev.lambdakit.server.TemplateApplication;
 import dev.lambdakit.template.SamTemplate;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Serves the whole template until Maven is stopped (Ctrl-C). Each environment defines the project's classes anew
- * from {@code target/classes}, so classes recompiled meanwhile ({@code mvn compile} in another terminal) run from the
- * next cold start on.
+ * Serves the whole template until Maven is stopped (Ctrl-C). It watches {@code target/classes}: after a recompile
+ * ({@code mvn compile} in another terminal), every function starts cold at its next invocation, and under the
+ * default {@code IN_PROCESS_ISOLATED} defines the project's classes anew from the recompiled files.
  */
 abstract class StartMojo extends TemplateMojo {
 
@@ -30,6 +32,11 @@ abstract class StartMojo extends TemplateMojo {
     /** The Invoke API's port on 127.0.0.1 (0 for a free one); 3001 for start-lambda, a free one for start-api. */
     @Parameter(property = "lambdakit.lambdaPort")
     private Integer lambdaPort;
+
+    @Override
+    Execution defaultExecution() {
+        return Execution.IN_PROCESS_ISOLATED;
+    }
 
     /** The goal's ports when none is given, as {@code sam local} numbers them: {API, Invoke API}. */
     abstract int[] defaultPorts();
@@ -73,6 +80,7 @@ abstract class StartMojo extends TemplateMojo {
             }
             say("API on " + front.uri());
         });
+        watchClasses(app);
         say("Ready in " + (System.nanoTime() - start) / 1_000_000 + " ms; Ctrl-C stops");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
@@ -88,6 +96,36 @@ abstract class StartMojo extends TemplateMojo {
             Thread.currentThread().interrupt();
             close(app, backend);
         }
+    }
+
+    /**
+     * Watches the project's compiled classes: once a recompile has settled (unchanged for one more look), every
+     * function starts cold at its next invocation and so runs the new classes.
+     */
+    private void watchClasses(TemplateApplication app) {
+        Path classes = Path.of(project.getBuild().getOutputDirectory());
+        Thread watcher = new Thread(
+                () -> {
+                    long seen = ClassesState.of(classes);
+                    long pending = seen;
+                    while (!Thread.currentThread().isInterrupted()) {
+                        try {
+                            Thread.sleep(500);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        long now = ClassesState.of(classes);
+                        if (now != seen && now == pending) {
+                            seen = now;
+                            app.coldStartAll();
+                            say(classes + " changed: every function starts cold at its next invocation");
+                        }
+                        pending = now;
+                    }
+                },
+                "lambdakit-classes-watch");
+        watcher.setDaemon(true);
+        watcher.start();
     }
 
     private static void close(TemplateApplication app, Backend backend) {

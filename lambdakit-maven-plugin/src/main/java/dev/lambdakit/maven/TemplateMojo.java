@@ -39,9 +39,16 @@ abstract class TemplateMojo extends AbstractMojo {
     @Parameter(property = "lambdakit.region", defaultValue = "us-east-1")
     protected String region;
 
-    /** Where the handler runs: {@code IN_PROCESS} (default), {@code IN_PROCESS_ISOLATED} or {@code FORKED}. */
-    @Parameter(property = "lambdakit.execution", defaultValue = "IN_PROCESS")
+    /**
+     * Where the handler runs: {@code IN_PROCESS}, {@code IN_PROCESS_ISOLATED} or {@code FORKED}; by default {@code
+     * IN_PROCESS} for one invocation and {@code IN_PROCESS_ISOLATED} for the servers, whose every cold start then
+     * defines the project's classes and libraries anew, recompiled ones included.
+     */
+    @Parameter(property = "lambdakit.execution")
     protected String execution;
+
+    /** The goal's execution when none is given. */
+    abstract Execution defaultExecution();
 
     protected SamTemplate loadTemplate() throws MojoExecutionException {
         Path file = project.getBasedir().toPath().resolve(template);
@@ -66,6 +73,9 @@ abstract class TemplateMojo extends AbstractMojo {
     }
 
     protected Execution execution() throws MojoExecutionException {
+        if (execution == null || execution.isBlank()) {
+            return defaultExecution();
+        }
         try {
             return Execution.valueOf(execution.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {

@@ -40,11 +40,15 @@ class PluginGoalsIT {
 
     @BeforeAll
     static void copyTheProject() throws IOException {
+        app = copyOfTheProject();
+    }
+
+    static Path copyOfTheProject() throws IOException {
         Path fixture = Path.of(System.getProperty("lambdakit.fixtures"), "hello-app");
-        app = Files.createTempDirectory(Path.of("target"), "hello-app-").toAbsolutePath();
+        Path copy = Files.createTempDirectory(Path.of("target"), "hello-app-").toAbsolutePath();
         try (Stream<Path> files = Files.walk(fixture)) {
             for (Path source : files.toList()) {
-                Path target = app.resolve(fixture.relativize(source).toString());
+                Path target = copy.resolve(fixture.relativize(source).toString());
                 if (Files.isDirectory(source)) {
                     Files.createDirectories(target);
                 } else {
@@ -55,6 +59,7 @@ class PluginGoalsIT {
                 }
             }
         }
+        return copy;
     }
 
     record Build(int exitCode, String output) {}
@@ -66,8 +71,12 @@ class PluginGoalsIT {
     }
 
     static Build run(String... args) throws Exception {
+        return run(app, args);
+    }
+
+    static Build run(Path project, String... args) throws Exception {
         Process process = new ProcessBuilder(mvn(args))
-                .directory(app.toFile())
+                .directory(project.toFile())
                 .redirectErrorStream(true)
                 .start();
         byte[] output = process.getInputStream().readAllBytes();
@@ -154,6 +163,32 @@ class PluginGoalsIT {
     }
 
     @Test
+    void aRecompileWhileStartApiRunsIsServedFromTheNextInvocation() throws Exception {
+        Path own = copyOfTheProject();
+        Server server = Server.start(own, "lambdakit:start-api", "-Dlambdakit.apiPort=0");
+        try {
+            URI hello = URI.create(server.awaitLine("\\[lambdakit\\] API on (\\S+)"))
+                    .resolve("/hello/Ada");
+            HttpClient http = HttpClient.newHttpClient();
+            String before = http.send(HttpRequest.newBuilder(hello).build(), HttpResponse.BodyHandlers.ofString())
+                    .body();
+            Path source = own.resolve("src/main/java/hello/HelloHandler.java");
+            Files.writeString(
+                    source, Files.readString(source).replace("System.getenv(\"GREETING\") + \", \"", "\"Howdy, \""));
+            Build compile = run(own, "-q", "compile");
+            server.awaitLine("\\[lambdakit\\] .*classes (changed): every function starts cold");
+            String after = http.send(HttpRequest.newBuilder(hello).build(), HttpResponse.BodyHandlers.ofString())
+                    .body();
+
+            assertThat(compile.exitCode()).as(compile.output()).isZero();
+            assertThat(before).isEqualTo("Hello, Ada");
+            assertThat(after).isEqualTo("Howdy, Ada");
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
     void startLambdaServesTheInvokeApiForTheSdk() throws Exception {
         Server server = Server.start("lambdakit:start-lambda", "-Dlambdakit.lambdaPort=0");
         try {
@@ -196,8 +231,12 @@ class PluginGoalsIT {
     record Server(Process process, BlockingQueue<String> lines) {
 
         static Server start(String... args) throws IOException {
+            return start(app, args);
+        }
+
+        static Server start(Path project, String... args) throws IOException {
             Process process = new ProcessBuilder(mvn(args))
-                    .directory(app.toFile())
+                    .directory(project.toFile())
                     .redirectErrorStream(true)
                     .start();
             BlockingQueue<String> lines = new LinkedBlockingQueue<>();

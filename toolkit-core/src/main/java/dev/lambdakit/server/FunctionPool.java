@@ -43,6 +43,8 @@ public final class FunctionPool implements AutoCloseable {
     private final int concurrency;
     private final Deque<LambdaFunction> idle = new ArrayDeque<>();
     private final List<LambdaFunction> all = new ArrayList<>();
+    /** Busy environments to start cold when their invocation returns. */
+    private final java.util.Set<LambdaFunction> retiring = new java.util.HashSet<>();
     /** The last {@value #KEPT_ASYNC_REQUESTS} asynchronous requests' attempts, each result with its log. */
     private final Map<String, List<InvocationResult<Object>>> asyncAttempts = new LinkedHashMap<>() {
         @Override
@@ -143,7 +145,24 @@ public final class FunctionPool implements AutoCloseable {
     }
 
     private synchronized void release(LambdaFunction environment) {
+        if (retiring.remove(environment)) {
+            environment.forceColdStart();
+        }
         idle.addFirst(environment);
+    }
+
+    /**
+     * Makes every environment start cold at its next invocation (an idle one now, a busy one when its invocation
+     * returns), so that it loads the function's classes as they are then, after a recompile.
+     */
+    public synchronized void coldStartAll() {
+        for (LambdaFunction environment : all) {
+            if (idle.contains(environment)) {
+                environment.forceColdStart();
+            } else {
+                retiring.add(environment);
+            }
+        }
     }
 
     @Override

@@ -110,6 +110,13 @@ public final class TemplateApplication implements AutoCloseable {
         return Builder.invokeWhenFree(pool, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /** Every function's environments start cold at their next invocation, loading the classes as they are then. */
+    public void coldStartAll() {
+        for (TemplateFunction function : functions.values()) {
+            service.function(function.config().functionName()).coldStartAll();
+        }
+    }
+
     /** Stops polling, then the front, then the service. */
     @Override
     public void close() throws Exception {
