@@ -175,7 +175,7 @@ public final class PerformanceReport {
         double[] container = numbers(harness, "CONTAINER container, cold start to first response");
         double[] warm = numbers(harness, "STARTAPI warm GET through the front");
         md.append("The fixture of the plugin's builds (`lambdakit-maven-plugin/src/it/hello-app`, an HttpApi route "
-                + "to a `java17` handler), started by `mvn -q -o lambdakit:start-api` as a developer types it: from "
+                + "to a `java17` handler), started by `mvn -q -o lambdakit:start-api -Dlambdakit.execution=IN_PROCESS` as a developer types it: from "
                 + "the command to the first `200` (Maven, the compile phase, the servers and the function's cold "
                 + "start), then warm requests through the HTTP front.");
         if (container.length > 0 && warm.length > 0) {

@@ -45,7 +45,14 @@ public final class StartApiTiming {
         for (int run = 0; run < runs; run++) {
             long start = System.nanoTime();
             Process maven = new ProcessBuilder(
-                            "mvn", "-B", "-ntp", "-q", "-o", "lambdakit:start-api", "-Dlambdakit.apiPort=0")
+                            "mvn",
+                            "-B",
+                            "-ntp",
+                            "-q",
+                            "-o",
+                            "lambdakit:start-api",
+                            "-Dlambdakit.apiPort=0",
+                            "-Dlambdakit.execution=IN_PROCESS")
                     .directory(app.toFile())
                     .redirectErrorStream(true)
                     .start();
