@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -74,16 +73,8 @@ public class InvokeMojo extends TemplateMojo {
 
     private TemplateFunction function(SamTemplate loaded) throws MojoExecutionException {
         try {
-            String name = function;
-            if (name == null || name.isBlank()) {
-                List<String> all = loaded.functionNames();
-                if (all.size() != 1) {
-                    throw new MojoExecutionException(loaded.source() + " declares " + all.size() + " functions " + all
-                            + "; say which one with -Dfunction=...");
-                }
-                name = all.get(0);
-            }
-            TemplateFunction found = loaded.function(name);
+            TemplateFunction found =
+                    loaded.function(function == null || function.isBlank() ? loaded.onlyFunctionName() : function);
             if (!found.skipped().isEmpty()) {
                 getLog().info(found.logicalId() + ": not simulated, skipped: " + String.join("; ", found.skipped()));
             }

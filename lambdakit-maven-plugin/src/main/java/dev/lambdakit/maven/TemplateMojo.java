@@ -57,16 +57,9 @@ abstract class TemplateMojo extends AbstractMojo {
                     + "with -Dlambdakit.template=... (a SAM template.yaml, or CDK's cdk.out/<Stack>.template.json)");
         }
         try {
-            SamTemplate loaded = SamTemplate.load(file).withRegion(region);
-            for (String parameter : parameters == null ? List.<String>of() : parameters) {
-                int eq = parameter.indexOf('=');
-                if (eq <= 0) {
-                    throw new MojoExecutionException(
-                            "Template parameter '" + parameter + "' must be written Name=value");
-                }
-                loaded = loaded.withParameter(parameter.substring(0, eq).trim(), parameter.substring(eq + 1));
-            }
-            return loaded;
+            return SamTemplate.load(file)
+                    .withRegion(region)
+                    .withParameters(parameters == null ? List.of() : parameters);
         } catch (LambdaConfigurationException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }

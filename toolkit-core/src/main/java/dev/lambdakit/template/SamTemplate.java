@@ -108,6 +108,23 @@ public final class SamTemplate {
         return new SamTemplate(source, template, Map.copyOf(copy), region, accountId, stackName);
     }
 
+    /**
+     * A copy with values for the template's {@code Parameters}, each written {@code Name=value} (as annotations and
+     * command lines give them).
+     */
+    public SamTemplate withParameters(Iterable<String> entries) {
+        SamTemplate with = this;
+        for (String entry : entries) {
+            int eq = entry.indexOf('=');
+            if (eq <= 0) {
+                throw new LambdaConfigurationException(
+                        "parameters", "template parameter '" + entry + "' must be written Name=value");
+            }
+            with = with.withParameter(entry.substring(0, eq).trim(), entry.substring(eq + 1));
+        }
+        return with;
+    }
+
     /** A copy resolving {@code AWS::Region} (and the functions' region) to {@code region}; default us-east-1. */
     public SamTemplate withRegion(String region) {
         return new SamTemplate(source, template, parameters, region, accountId, stackName);
@@ -163,6 +180,21 @@ public final class SamTemplate {
             }
         });
         return found;
+    }
+
+    /**
+     * The logical id of the template's only function, for callers that may leave the function unnamed.
+     *
+     * @throws LambdaConfigurationException when the template creates none or several, naming them
+     */
+    public String onlyFunctionName() {
+        List<String> all = functionNames();
+        if (all.size() != 1) {
+            throw new LambdaConfigurationException(
+                    "function",
+                    source + " declares " + all.size() + " functions " + all + "; say which one by its logical id");
+        }
+        return all.get(0);
     }
 
     /**

@@ -42,16 +42,7 @@ final class TemplateFiles {
         Path file = locate(name, owner);
         SamTemplate template;
         try {
-            template = read(file);
-            for (String parameter : parameters) {
-                int eq = parameter.indexOf('=');
-                if (eq <= 0) {
-                    throw new ExtensionConfigurationException(
-                            owner + ": template parameter '" + parameter + "' must be written Name=value");
-                }
-                template = template.withParameter(parameter.substring(0, eq).trim(), parameter.substring(eq + 1));
-            }
-            return template.withRegion(region);
+            return read(file).withParameters(List.of(parameters)).withRegion(region);
         } catch (LambdaConfigurationException e) {
             throw new ExtensionConfigurationException(owner + ": " + e.getMessage(), e);
         }
@@ -60,16 +51,7 @@ final class TemplateFiles {
     /** The named function, or the template's only one when no name is given. */
     static TemplateFunction function(SamTemplate template, String function, String owner) {
         try {
-            String name = function;
-            if (name.isEmpty()) {
-                List<String> all = template.functionNames();
-                if (all.size() != 1) {
-                    throw new ExtensionConfigurationException(owner + ": " + template.source() + " declares "
-                            + all.size() + " functions " + all + "; say which one with function = \"...\"");
-                }
-                name = all.get(0);
-            }
-            TemplateFunction found = template.function(name);
+            TemplateFunction found = template.function(function.isEmpty() ? template.onlyFunctionName() : function);
             reportSkipped(template, found);
             return found;
         } catch (LambdaConfigurationException e) {

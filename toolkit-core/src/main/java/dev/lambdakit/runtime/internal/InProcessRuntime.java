@@ -26,6 +26,11 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class InProcessRuntime implements FunctionRuntime {
 
+    static {
+        // Before any function's code loads org.crac; once per JVM, not on every environment's creation.
+        SnapStart.install();
+    }
+
     final FunctionConfig config;
     private final Environment environment;
     private final EnvScope scope;
@@ -48,7 +53,6 @@ public final class InProcessRuntime implements FunctionRuntime {
         this.baseLoader = baseLoader;
         this.scope = EnvironmentOverlay.open(environment.variables());
         this.logger = new CapturingLogger(sink);
-        SnapStart.install();
         LogSink.installTee();
     }
 
